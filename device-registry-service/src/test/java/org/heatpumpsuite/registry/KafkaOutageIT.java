@@ -2,7 +2,6 @@ package org.heatpumpsuite.registry;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.time.Duration;
@@ -32,21 +31,15 @@ class KafkaOutageIT {
 
     @Test
     void survivesABrokerOutage() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "up".equals(ServiceChecks.dependencyState("kafka")));
-
-        broker.stop();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "down".equals(ServiceChecks.dependencyState("kafka")));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().auth().oauth2(Tokens.viewer()).get("/api/manufacturers").then().statusCode(200);
-
-        broker.start();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "up".equals(ServiceChecks.dependencyState("kafka")));
-        try (KafkaClient kafka = new KafkaClient(broker.bootstrapServers())) {
-            kafka.send("heatpump.catalogue", "luxtronik/luxtronik_2_1",
-                    CatalogueIT.catalogueRecord("luxtronik", "Luxtronik", "luxtronik_2_1", "Luxtronik 2.1"));
-        }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
-                .get("/api/manufacturers").then().statusCode(200).body("id", hasItem("luxtronik")));
+        ServiceChecks.assertSurvivesKafkaOutage(broker,
+                () -> given().auth().oauth2(Tokens.viewer()).get("/api/manufacturers").then().statusCode(200),
+                () -> {
+                    try (KafkaClient kafka = new KafkaClient(broker.bootstrapServers())) {
+                        kafka.send("heatpump.catalogue", "luxtronik/luxtronik_2_1", CatalogueIT.catalogueRecord(
+                                "luxtronik", "Luxtronik", "luxtronik_2_1", "Luxtronik 2.1"));
+                    }
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                            .get("/api/manufacturers").then().statusCode(200).body("id", hasItem("luxtronik")));
+                });
     }
 }

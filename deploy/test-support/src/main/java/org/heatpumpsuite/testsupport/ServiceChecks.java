@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +69,24 @@ public final class ServiceChecks {
     public static String dependencyState(String dependency) {
         return given().get("/q/health/live").then().extract().jsonPath()
                 .getString("checks.find { it.name == 'dependencies' }.data." + dependency);
+    }
+
+    /**
+     * The broker outage every service must survive: with the broker stopped the service reports Kafka down in its
+     * liveness details, stays live and ready, and {@code apiAnswers} passes; after the broker returns it reports
+     * Kafka up again and {@code resumes} (which should produce to or consume from the broker) passes.
+     */
+    public static void assertSurvivesKafkaOutage(KafkaProcess broker, Runnable apiAnswers, Runnable resumes) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "up".equals(dependencyState("kafka")));
+
+        broker.stop();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "down".equals(dependencyState("kafka")));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        apiAnswers.run();
+
+        broker.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "up".equals(dependencyState("kafka")));
+        resumes.run();
     }
 }
