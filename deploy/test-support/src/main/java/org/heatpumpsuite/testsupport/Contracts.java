@@ -55,14 +55,16 @@ public final class Contracts {
     /**
      * Validates {@code json} against the contract's schema.
      *
-     * @return violation messages ({@code "<location>: <message>"}), empty if the JSON is valid
+     * @return violation messages {@code "<JSON pointer>: <message>"} (the pointer is empty for the document itself,
+     *         e.g. {@code ": required property 'reason' not found"}, {@code "/connection/port: ..."}); empty if the
+     *         JSON is valid. Text that is not JSON gives one violation.
      */
     public static List<String> validate(String contract, String json) {
         Schema schema = schema(normalise(contract));
         try {
             JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            return List.of("$: not valid JSON: " + e.getOriginalMessage());
+            return List.of(": not valid JSON: " + e.getOriginalMessage());
         }
         return messages(schema.validate(json, InputFormat.JSON));
     }
@@ -87,7 +89,11 @@ public final class Contracts {
 
     /** Every golden example of the contract: file name to text, sorted by file name. */
     public static Map<String, String> examples(String contract) {
-        Path dir = examplesDirectory(normalise(contract));
+        String name = normalise(contract);
+        if (!Files.isRegularFile(directory().resolve(name + SCHEMA_SUFFIX))) {
+            throw new IllegalArgumentException("no contract '" + name + "'; known: " + names());
+        }
+        Path dir = examplesDirectory(name);
         Map<String, String> result = new TreeMap<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
@@ -135,9 +141,19 @@ public final class Contracts {
 
     /** Violations of the contract's schema file against the JSON Schema 2020-12 metaschema; empty if it is a valid schema. */
     static List<String> metaschemaViolations(String contract) {
-        String text = read(directory().resolve(normalise(contract) + SCHEMA_SUFFIX));
+        return metaschemaViolationsOf(read(directory().resolve(normalise(contract) + SCHEMA_SUFFIX)));
+    }
+
+    /** Violations of a schema text against the JSON Schema 2020-12 metaschema. */
+    static List<String> metaschemaViolationsOf(String schemaText) {
         Schema meta = registry().getSchema(SchemaLocation.of(METASCHEMA));
-        return messages(meta.validate(text, InputFormat.JSON));
+        return messages(meta.validate(schemaText, InputFormat.JSON));
+    }
+
+    /** Violations of {@code json} against a schema given as text (e.g. a catalogue's embedded device_config_schema). */
+    static List<String> validateWithSchema(String schemaText, String json) {
+        Schema schema = registry().getSchema(schemaText, InputFormat.JSON);
+        return messages(schema.validate(json, InputFormat.JSON));
     }
 
     private static Path locate() {
