@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -45,6 +48,20 @@ class ContractExamplesTest {
     /** Every contract the README promises (common holds shared definitions only). */
     private static final List<String> CONTRACTS = List.of("readings", "config", "status", "catalogue", "commands",
             "command-results", "anomalies", "alerts", "probe-request", "probe-response", "dashboard", "dlq");
+
+    /**
+     * The dead-letter contract describes a JSON view of a Kafka record (original key and value, failure in headers),
+     * not a value written to a topic, so it has no schema_version.
+     */
+    private static final String DLQ = "dlq";
+
+    /**
+     * The headers SmallRye's dead-letter-queue failure strategy writes: the DEAD_LETTER_* constants of
+     * io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue (smallrye-reactive-messaging-kafka 4.33).
+     */
+    private static final Set<String> SMALLRYE_DLQ_HEADERS = Set.of("dead-letter-reason", "dead-letter-cause",
+            "dead-letter-topic", "dead-letter-partition", "dead-letter-offset", "dead-letter-exception-class-name",
+            "dead-letter-cause-class-name");
 
     // ---------------------------------------------------------------- golden examples and schemas
 
@@ -111,7 +128,22 @@ class ContractExamplesTest {
     }
 
     static Stream<String> topicContracts() {
-        return CONTRACTS.stream().filter(n -> !HTTP_BODIES.contains(n));
+        return CONTRACTS.stream().filter(n -> !HTTP_BODIES.contains(n) && !DLQ.equals(n));
+    }
+
+    @Test
+    void deadLetterViewNamesSmallRyesHeadersAndIsClosed() throws IOException {
+        JsonNode schema = schemaNode(DLQ);
+        assertFalse(schema.path("properties").has("schema_version"),
+                "a dead letter is the original record: no envelope, no schema_version");
+        assertFalse(schema.path("additionalProperties").asBoolean(true), "dlq: the JSON view must be closed");
+        JsonNode headers = schema.path("properties").path("headers");
+        assertEquals(SMALLRYE_DLQ_HEADERS, fieldNames(headers.path("properties")),
+                "dlq headers must be exactly those SmallRye's KafkaDeadLetterQueue writes");
+        Set<String> required = new TreeSet<>();
+        headers.path("required").forEach(h -> required.add(h.asText()));
+        assertEquals(new TreeSet<>(Set.of("dead-letter-reason", "dead-letter-topic", "dead-letter-partition",
+                "dead-letter-offset")), required);
     }
 
     // ---------------------------------------------------------------- semantics the schema language cannot express
@@ -186,6 +218,24 @@ class ContractExamplesTest {
 
     static Stream<String> catalogueExamples() {
         return Contracts.examples("catalogue").keySet().stream();
+    }
+
+    @ParameterizedTest(name = "dlq/{0}")
+    @MethodSource("deadLetterExamples")
+    void deadLetterValueIsBase64OnlyWhenItIsNotUtf8(String file) throws IOException {
+        JsonNode record = JSON.readTree(Contracts.example(DLQ, file));
+        if ("base64".equals(record.path("value_encoding").asText("text"))) {
+            byte[] bytes = Base64.getDecoder().decode(record.path("value").asText());
+            assertThrows(CharacterCodingException.class,
+                    () -> StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)),
+                    "a value that is valid UTF-8 is given as text");
+        }
+        assertFalse(record.path("headers").path("dead-letter-topic").asText().endsWith(".dlq"),
+                "dead-letter-topic names the source topic, not the dead-letter topic");
+    }
+
+    static Stream<String> deadLetterExamples() {
+        return Contracts.examples(DLQ).keySet().stream();
     }
 
     // ---------------------------------------------------------------- mistakes that must be rejected
@@ -273,11 +323,26 @@ class ContractExamplesTest {
                         "/device_config_schema/type", m -> obj(m, "device_config_schema").put("type", 5)),
                 bad("Luxtronik model with a default unit id", "catalogue", "luxtronik-2-1.json", "/default_unit_id",
                         m -> m.put("default_unit_id", 1)),
-                bad("dead letter with a base64 value that is not base64", "dlq", "config-binary.json",
-                        "/original_value", d -> d.put("original_value", "not base64!")),
-                bad("dead letter without schema_version", "dlq", "readings-not-json.json",
-                        ": required property 'schema_version'",
-                        d -> d.remove("schema_version")));
+                bad("dead letter without the reason header", "dlq", "config-missing-field.json", "/headers",
+                        d -> obj(d, "headers").remove("dead-letter-reason")),
+                bad("dead letter with an empty reason", "dlq", "readings-not-json.json",
+                        "/headers/dead-letter-reason", d -> obj(d, "headers").put("dead-letter-reason", "")),
+                bad("dead letter without the source topic header", "dlq", "readings-binary.json", "/headers",
+                        d -> obj(d, "headers").remove("dead-letter-topic")),
+                bad("dead letter whose partition header is not a number", "dlq", "readings-not-json.json",
+                        "/headers/dead-letter-partition", d -> obj(d, "headers").put("dead-letter-partition", "seven")),
+                bad("dead letter with a negative partition", "dlq", "config-missing-field.json",
+                        "/headers/dead-letter-partition", d -> obj(d, "headers").put("dead-letter-partition", "-1")),
+                bad("dead letter whose offset header is a JSON number, not text", "dlq", "readings-not-json.json",
+                        "/headers/dead-letter-offset", d -> obj(d, "headers").put("dead-letter-offset", 1048576)),
+                bad("dead letter with a cause class but no cause", "dlq", "config-missing-field.json", "/headers",
+                        d -> obj(d, "headers").put("dead-letter-cause-class-name", "java.io.IOException")),
+                bad("dead letter with a base64 value that is not base64", "dlq", "readings-binary.json", "/value",
+                        d -> d.put("value", "not base64!")),
+                bad("dead letter wrapped in an envelope (schema_version)", "dlq",
+                        "readings-not-json.json", ": property 'schema_version'", d -> d.put("schema_version", 1)),
+                bad("dead letter without headers", "dlq", "config-missing-field.json",
+                        ": required property 'headers'", d -> d.remove("headers")));
     }
 
     @ParameterizedTest(name = "{0}")
