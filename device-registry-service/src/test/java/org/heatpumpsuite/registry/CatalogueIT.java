@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(TokenResource.class)
+@WithTestResource(ProbeStubResource.class) // the same resources as the other ITs: one application start for all
 class CatalogueIT {
 
     static KafkaClient kafka;

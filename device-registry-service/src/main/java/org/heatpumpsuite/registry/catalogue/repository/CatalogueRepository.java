@@ -13,6 +13,16 @@ import io.smallrye.mutiny.Uni;
 public class CatalogueRepository implements PanacheRepositoryBase<CatalogueModel, String> {
 
     @WithSession
+    public Uni<CatalogueModel> find(String manufacturer, String model) {
+        return findById(manufacturer + "/" + model);
+    }
+
+    @WithSession
+    public Uni<Boolean> manufacturerKnown(String manufacturer) {
+        return count("manufacturer", manufacturer).map(n -> n > 0);
+    }
+
+    @WithSession
     public Uni<List<CatalogueModel>> listSorted() {
         return listAll(Sort.by("manufacturer").and("model"));
     }

@@ -12,6 +12,11 @@ import jakarta.inject.Inject;
 
 import org.heatpumpsuite.registry.catalogue.repository.CatalogueModel;
 import org.heatpumpsuite.registry.catalogue.repository.CatalogueRepository;
+import org.heatpumpsuite.registry.rest.ApiProblem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -28,8 +33,52 @@ public class CatalogueService {
     public record Model(String id, String displayName) {
     }
 
+    /** What the setup wizard shows for a model before the connection test. */
+    public record Setup(String manufacturer, String model, String manufacturerName, String displayName,
+            String protocol, int defaultPort, Integer defaultUnitId, int defaultPollIntervalS, int minPollIntervalS,
+            List<String> capabilities, JsonNode deviceConfigSchema, JsonNode instructions) {
+    }
+
     @Inject
     CatalogueRepository repository;
+    @Inject
+    ObjectMapper mapper;
+
+    /** The model, or null if the catalogue does not (or no longer) list it. */
+    public Uni<ModelSpec> model(String manufacturer, String model) {
+        if (manufacturer == null || model == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return repository.find(manufacturer, model).map(m -> m == null ? null : spec(m));
+    }
+
+    /** Whether the catalogue lists any model of this manufacturer. */
+    public Uni<Boolean> manufacturerKnown(String manufacturer) {
+        return manufacturer == null ? Uni.createFrom().item(false) : repository.manufacturerKnown(manufacturer);
+    }
+
+    /** The setup instructions and defaults of one model; 404 problem if unknown. */
+    public Uni<Setup> setup(String manufacturer, String model) {
+        return model(manufacturer, model).map(spec -> {
+            if (spec == null) {
+                throw ApiProblem.notFound("model " + manufacturer + "/" + model);
+            }
+            return new Setup(spec.manufacturer(), spec.model(), spec.manufacturerName(), spec.displayName(),
+                    spec.protocol(), spec.defaultPort(), spec.defaultUnitId(), spec.defaultPollIntervalS(),
+                    spec.minPollIntervalS(), spec.capabilities(), spec.deviceConfigSchema(),
+                    spec.setupInstructions());
+        });
+    }
+
+    private ModelSpec spec(CatalogueModel m) {
+        JsonNode doc;
+        try {
+            doc = mapper.readTree(m.document);
+        } catch (JsonProcessingException e) {
+            doc = mapper.createObjectNode();
+        }
+        return new ModelSpec(m.manufacturer, m.model, m.manufacturerName, m.displayName, doc);
+    }
 
     @WithTransaction
     public Uni<Void> upsert(CatalogueEntry entry) {
