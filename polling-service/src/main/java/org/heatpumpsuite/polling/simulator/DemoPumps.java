@@ -94,6 +94,80 @@ public final class DemoPumps implements AutoCloseable {
         return pumps;
     }
 
+    /** Where to place one simulated pump: manufacturer/model on host:port (0 = a free port). */
+    public record Placement(String manufacturer, String model, String host, int port) {
+    }
+
+    /** The demo placements of the local run's registry: iDM, NIBE S1255, NIBE F1155, Daikin and Luxtronik on 15020.. / 18889. */
+    public static List<Placement> registryPlacements(String host) {
+        return List.of(new Placement("idm", "navigator_2_0", host, 15020), new Placement("nibe", "s1255", host, 15021),
+                new Placement("nibe", "f1155", host, 15022), new Placement("daikin", "altherma_3", host, 15023),
+                new Placement("luxtronik", "luxtronik_2_1", host, 18889));
+    }
+
+    /**
+     * Starts one simulated pump per placement (any supported model on any port; Modbus pumps answer unit id 1) and
+     * waits until they listen. Blocks: never call it on an event loop.
+     */
+    public static DemoPumps start(Vertx vertx, List<Placement> placements, SimulationClock clock) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("DemoPumps.start blocks: call startAsync on an event loop");
+        }
+        return startAsync(vertx, placements, clock).toCompletableFuture().join();
+    }
+
+    /** Like {@link #start(Vertx, List, SimulationClock)}, without blocking. */
+    public static CompletionStage<DemoPumps> startAsync(Vertx vertx, List<Placement> placements, SimulationClock clock) {
+        Objects.requireNonNull(vertx);
+        ModbusSimulatorServer modbus = new ModbusSimulatorServer(vertx);
+        LuxtronikSimulatorServer luxtronik = new LuxtronikSimulatorServer(vertx);
+        List<CompletableFuture<DemoPump>> started = new ArrayList<>();
+        long seed = 1;
+        for (Placement p : placements) {
+            String id = "demo-" + p.manufacturer() + "-" + p.model() + "-" + seed;
+            if ("luxtronik".equals(p.manufacturer())) {
+                LuxtronikSimulatedDevice lux = new LuxtronikSimulatedDevice(id, new LuxtronikSimulator(), clock, seed);
+                started.add(luxtronik.start(lux, p.host(), p.port()).thenApply(
+                        port -> new DemoPump(lux.manufacturer(), lux.model(), "luxtronik", p.host(), port, 0, lux)));
+            } else {
+                ModbusSimulatedDevice d = new ModbusSimulatedDevice(id, modbusProfile(p.manufacturer(), p.model()), 1, clock, seed);
+                started.add(modbus.start(d, p.host(), p.port()).thenApply(
+                        port -> new DemoPump(d.manufacturer(), d.model(), "modbus", p.host(), port, d.unitId(), d)));
+            }
+            seed++;
+        }
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).handle((v, error) -> {
+            if (error != null) {
+                modbus.closeAsync();
+                luxtronik.closeAsync();
+                throw new IllegalStateException("demo pumps could not start: " + error.getMessage(), error);
+            }
+            List<DemoPump> pumps = started.stream().map(CompletableFuture::join).toList();
+            for (DemoPump p : pumps) {
+                LOG.infof("Demo pump %s/%s (%s) listening on %s:%d", p.manufacturer(), p.model(), p.protocol(),
+                        p.host(), p.port());
+            }
+            return new DemoPumps(modbus, luxtronik, pumps);
+        });
+    }
+
+    private static ModbusDeviceProfile modbusProfile(String manufacturer, String model) {
+        return switch (manufacturer) {
+            case "idm" -> new IdmSimulator();
+            case "daikin" -> new DaikinSimulator();
+            case "nibe" -> model.startsWith("s") ? new NibeSSeriesSimulator(model) : new NibeFSeriesSimulator(model);
+            default -> throw new IllegalArgumentException("no simulator for " + manufacturer + "/" + model);
+        };
+    }
+
+    /** Switches one demo pump off (stops listening, drops its connections). */
+    public CompletionStage<Void> stop(DemoPump pump) {
+        if (pump.device() instanceof ModbusSimulatedDevice d) {
+            return modbus.stop(d);
+        }
+        return luxtronik.stop((LuxtronikSimulatedDevice) pump.device());
+    }
+
     /** Stops all demo pumps and waits for it. Blocks: not on an event loop. */
     @Override
     public void close() {

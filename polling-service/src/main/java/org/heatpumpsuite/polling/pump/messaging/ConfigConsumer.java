@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.heatpumpsuite.polling.pump.service.PumpConfig;
 import org.heatpumpsuite.polling.pump.service.PumpRegistry;
@@ -16,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
-import io.smallrye.reactive.messaging.kafka.Record;
 
 /**
  * Takes pumps from heatpump.config (key heatpump_id, tombstone = removed) and announces each newly owned pump on
@@ -26,15 +23,13 @@ import io.smallrye.reactive.messaging.kafka.Record;
 public class ConfigConsumer {
 
     public static final String CONFIG = "config";
-    public static final String STATUS = "status";
 
     @Inject
     PumpRegistry pumps;
     @Inject
     ObjectMapper mapper;
     @Inject
-    @Channel(STATUS)
-    Emitter<Record<String, String>> status;
+    StatusPublisher status;
 
     Clock clock = Clock.systemUTC();
 
@@ -43,7 +38,7 @@ public class ConfigConsumer {
         if (record.value() == null) {
             if (record.key() != null && pumps.remove(record.key())) {
                 Log.infof("pump %s removed", record.key());
-                status.send(Record.of(record.key(), null));
+                status.tombstone(record.key());
             }
             return;
         }
@@ -58,8 +53,7 @@ public class ConfigConsumer {
         if (pumps.put(config)) {
             Log.infof("pump %s (%s/%s at %s:%d) taken over", config.heatpumpId(), config.manufacturer(),
                     config.model(), config.host(), config.port());
-            status.send(Record.of(config.heatpumpId(),
-                    mapper.writeValueAsString(StatusRecord.notYetConnected(config.heatpumpId(), clock.instant()))));
+            status.publish(StatusRecord.notYetConnected(config.heatpumpId(), clock.instant()));
         }
     }
 

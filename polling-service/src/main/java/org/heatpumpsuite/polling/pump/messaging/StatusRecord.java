@@ -7,7 +7,9 @@ public record StatusRecord(int schemaVersion, String heatpumpId, boolean connect
         Instant lastReadingAt, int consecutiveErrors, LastError lastError, Instant updatedAt) {
 
     /** The last error seen talking to the pump. */
-    public record LastError(String kind, String message, Integer modbusExceptionCode, Instant at) {
+    public record LastError(String kind, String message,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer modbusExceptionCode,
+            Instant at) {
     }
 
     /** The status of a pump this replica has taken over and not yet reached. */
