@@ -70,6 +70,10 @@ public final class LuxtronikResponseParser {
             byte b = data[pos++];
             if (headerFilled < headerInts * 4) {
                 header[headerFilled++] = b;
+                if (headerFilled == 4 && int32(header, 0) != command) {
+                    // a wrong echo is garbage at once: waiting for the rest of the header would only time out
+                    return fail("garbage", "reply starts with " + int32(header, 0) + ", expected the echo of " + command);
+                }
                 if (headerFilled == headerInts * 4) {
                     onHeader();
                 }
