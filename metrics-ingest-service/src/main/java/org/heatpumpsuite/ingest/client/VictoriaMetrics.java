@@ -63,15 +63,6 @@ public class VictoriaMetrics {
         }
     }
 
-    /** Makes new series searchable at once (best effort; tests and benchmark). */
-    public void forceFlush() {
-        try {
-            client.forceFlush();
-        } catch (RuntimeException e) {
-            // best effort
-        }
-    }
-
     /** Whether /health answers 200 within the timeout. */
     public Uni<Boolean> healthy(Duration timeout) {
         return client.health().map(r -> r.getStatus() == 200)

@@ -20,11 +20,6 @@ import io.smallrye.mutiny.Uni;
 @RegisterRestClient(configKey = "victoriametrics")
 public interface VictoriaMetricsClient {
 
-    /** Makes freshly written series searchable at once (tests and the benchmark only). */
-    @GET
-    @Path("/internal/force_flush")
-    RestResponse<String> forceFlush();
-
     /** Drops cached query results so backfilled samples show in charts. */
     @GET
     @Path("/internal/resetRollupResultCache")

@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.heatpumpsuite.ingest.client.VictoriaMetricsUnavailableException;
+import org.heatpumpsuite.ingest.pump.service.UnknownPumpException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.logging.Log;

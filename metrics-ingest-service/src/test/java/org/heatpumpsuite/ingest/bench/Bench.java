@@ -120,6 +120,25 @@ final class Bench {
         }
     }
 
+    /**
+     * Deletes the data folder of a stopped {@code KafkaProcess} (test-support keeps it; the benchmark's pre-filled
+     * topic is some hundred MB): the temp folder whose server.properties listens on that port.
+     */
+    static void deleteKafkaFolder(int port) {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var dirs = Files.list(tmp)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith("kafka-outage-")).filter(d -> {
+                try {
+                    return Files.readString(d.resolve("server.properties")).contains("PLAINTEXT://127.0.0.1:" + port + ",");
+                } catch (IOException e) {
+                    return false;
+                }
+            }).forEach(Bench::deleteTree);
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
     static void deleteTree(Path dir) {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -10,7 +10,10 @@ import org.heatpumpsuite.ingest.pump.service.CanonicalSensors;
 import org.heatpumpsuite.ingest.pump.service.OperatingModes;
 import org.heatpumpsuite.ingest.pump.service.SensorInfo;
 import org.heatpumpsuite.ingest.samples.service.LineProtocol;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heatpumpsuite.ingest.samples.service.Reading;
+import org.heatpumpsuite.ingest.samples.service.RecordDecoder;
+import org.heatpumpsuite.ingest.samples.service.UndecodableException;
 
 /**
  * The same samples in each import format VictoriaMetrics offers, split into requests of at most {@code perRequest}
@@ -18,13 +21,20 @@ import org.heatpumpsuite.ingest.samples.service.Reading;
  */
 enum Formats {
 
+    /** The service's own encoder: each record decoded straight into the body, as the write path does. */
     INFLUX("/write?precision=ms") {
         @Override
-        List<byte[]> encode(Iterable<Reading> readings, String prefix, int perRequest) {
+        List<byte[]> encode(List<byte[]> values, String prefix, int perRequest) {
             List<byte[]> bodies = new ArrayList<>();
             LineProtocol lp = new LineProtocol(prefix);
-            for (Reading r : readings) {
-                lp.append(r);
+            RecordDecoder decoder = new RecordDecoder(Long.MAX_VALUE / 4);
+            long now = System.currentTimeMillis();
+            for (byte[] v : values) {
+                try {
+                    decoder.decode(new ConsumerRecord<>("heatpump.readings", 0, 0, null, v), now, false, lp, false);
+                } catch (UndecodableException e) {
+                    throw new IllegalStateException(e.getMessage());
+                }
                 if (lp.samples() >= perRequest) {
                     bodies.add(lp.toBytes());
                     lp.reset();
@@ -38,9 +48,10 @@ enum Formats {
     },
     PROMETHEUS("/api/v1/import/prometheus") {
         @Override
-        List<byte[]> encode(Iterable<Reading> readings, String prefix, int perRequest) {
+        List<byte[]> encode(List<byte[]> values, String prefix, int perRequest) {
             List<byte[]> bodies = new ArrayList<>();
             StringBuilder sb = new StringBuilder();
+            Iterable<Reading> readings = decoded(values);
             int n = 0;
             for (Reading r : readings) {
                 String labels = "{heatpump_id=\"" + r.heatpumpId() + "\",manufacturer=\"" + r.manufacturer()
@@ -69,9 +80,10 @@ enum Formats {
     /** JSON lines, at its best: the samples of one series within one request share a line. */
     JSON_LINES("/api/v1/import") {
         @Override
-        List<byte[]> encode(Iterable<Reading> readings, String prefix, int perRequest) {
+        List<byte[]> encode(List<byte[]> values, String prefix, int perRequest) {
             List<byte[]> bodies = new ArrayList<>();
             Map<String, StringBuilder[]> series = new LinkedHashMap<>();
+            Iterable<Reading> readings = decoded(values);
             int n = 0;
             for (Reading r : readings) {
                 for (Reading.Value v : r.values()) {
@@ -114,7 +126,21 @@ enum Formats {
         this.path = path;
     }
 
-    abstract List<byte[]> encode(Iterable<Reading> readings, String prefix, int perRequest);
+    /** Decodes and encodes the records (JSON values of heatpump.readings) into request bodies. */
+    abstract List<byte[]> encode(List<byte[]> values, String prefix, int perRequest);
+
+    /** The records decoded one by one with their values, while iterating. */
+    static Iterable<Reading> decoded(List<byte[]> values) {
+        RecordDecoder decoder = new RecordDecoder(Long.MAX_VALUE / 4);
+        long now = System.currentTimeMillis();
+        return () -> values.stream().map(v -> {
+            try {
+                return decoder.reading(new ConsumerRecord<>("heatpump.readings", 0, 0, null, v), now);
+            } catch (UndecodableException e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+        }).iterator();
+    }
 
     /** The written value as the service writes it, or null for a string without code. */
     static String value(Reading.Value v) {

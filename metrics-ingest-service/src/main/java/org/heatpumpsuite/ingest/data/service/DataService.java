@@ -26,7 +26,7 @@ import org.heatpumpsuite.ingest.pump.service.Pump;
 import org.heatpumpsuite.ingest.pump.service.PumpDirectory;
 import org.heatpumpsuite.ingest.pump.service.SensorCatalogue;
 import org.heatpumpsuite.ingest.pump.service.SensorInfo;
-import org.heatpumpsuite.ingest.rest.UnknownPumpException;
+import org.heatpumpsuite.ingest.pump.service.UnknownPumpException;
 
 import io.smallrye.mutiny.Uni;
 

@@ -1,16 +1,17 @@
 package org.heatpumpsuite.ingest.data.service;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heatpumpsuite.ingest.config.IngestConfig;
 import org.heatpumpsuite.ingest.samples.service.Reading;
-import org.heatpumpsuite.ingest.samples.service.Units;
+import org.heatpumpsuite.ingest.samples.service.RecordDecoder;
+import org.heatpumpsuite.ingest.samples.service.UndecodableException;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,9 +22,10 @@ import io.quarkus.scheduler.Scheduled;
  * after a second or more). Sensors of pumps read by another replica, or older than this replica's start, come from
  * VictoriaMetrics.
  *
- * <p>Kept cheap on the write path: per pump, the newest reading as decoded, plus the sensors that an older reading had
- * and the newest one lacks (usually none: a pump reports the same sensors every time, which the readings' sensor-set
- * fingerprints show without comparing sensor by sensor).
+ * <p>Cheap on the write path: per pump it keeps the newest reading and the newest anomaly score as their JSON (the
+ * Kafka record's value, already checked) and decodes them only when asked. When a newer reading lacks a sensor the
+ * previous one had (rare: a pump reports the same sensors every time, which the sensor-set fingerprints show), that
+ * sensor's last value is kept separately.
  */
 @ApplicationScoped
 public class LatestValues {
@@ -32,84 +34,92 @@ public class LatestValues {
     public record Entry(String kind, String text, long atMs, String unit) {
     }
 
-    /** A reading as kept here (without its Kafka record). */
-    private record Snapshot(long atMs, List<Reading.Value> values, long sensorSet, Units units) {
-
-        boolean has(String sensor) {
-            for (Reading.Value v : values) {
-                if (v.sensor().equals(sensor)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        Entry entry(Reading.Value v) {
-            return new Entry(v.kind(), v.text(), atMs, units.get(v.sensor()));
-        }
+    private record Stored(long atMs, long sensorSet, byte[] json) {
     }
 
     /** Guarded by the map entry (compute). */
     private static final class PumpState {
-        Snapshot newest;
+        Stored reading;
+        Stored anomaly;
         Map<String, Entry> older;
-
-        void keepOlder(Entry e, String sensor) {
-            if (older == null) {
-                older = new HashMap<>();
-            }
-            older.merge(sensor, e, (a, b) -> b.atMs >= a.atMs ? b : a);
-        }
     }
 
     private final Map<String, PumpState> byPump = new ConcurrentHashMap<>();
+    /** Decodes stored records again (they were checked when written; no clock check). */
+    private final RecordDecoder decoder = new RecordDecoder(0);
 
     @Inject
     IngestConfig config;
 
-    /** Takes the reading's values where they are newer than what is known. */
+    /** Takes the record's values where they are newer than what is known. */
     public void update(Reading r) {
+        Stored next = new Stored(r.observedAtMs(), r.sensorSet(), r.source().value());
+        boolean anomaly = r.anomaly();
         byPump.compute(r.heatpumpId(), (id, state) -> {
             PumpState s = state != null ? state : new PumpState();
-            Snapshot prev = s.newest;
-            Snapshot next = new Snapshot(r.observedAtMs(), r.values(), r.sensorSet(), r.units());
-            if (prev == null) {
-                s.newest = next;
-            } else if (next.atMs >= prev.atMs) {
-                if (prev.sensorSet != next.sensorSet) {
-                    for (Reading.Value v : prev.values) {
-                        if (!next.has(v.sensor())) {
-                            s.keepOlder(prev.entry(v), v.sensor());
-                        }
-                    }
+            Stored prev = anomaly ? s.anomaly : s.reading;
+            if (prev == null || next.atMs >= prev.atMs) {
+                if (prev != null && prev.sensorSet != next.sensorSet) {
+                    keepMissing(s, prev, next, anomaly);
                 }
-                s.newest = next;
-            } else {
-                // an older reading arriving late (a replay): only what the newest one lacks
-                for (Reading.Value v : next.values) {
-                    if (!prev.has(v.sensor())) {
-                        s.keepOlder(next.entry(v), v.sensor());
-                    }
+                if (anomaly) {
+                    s.anomaly = next;
+                } else {
+                    s.reading = next;
                 }
+            } else if (prev.sensorSet != next.sensorSet) {
+                // an older record arriving late (a replay): only what the newest one lacks
+                keepMissing(s, next, prev, anomaly);
             }
             return s;
         });
     }
 
+    /** Keeps the values of {@code from} whose sensors {@code newest} lacks. */
+    private void keepMissing(PumpState s, Stored from, Stored newest, boolean anomaly) {
+        Map<String, Entry> have = decode(newest, anomaly);
+        decode(from, anomaly).forEach((sensor, e) -> {
+            if (!have.containsKey(sensor)) {
+                if (s.older == null) {
+                    s.older = new HashMap<>();
+                }
+                s.older.merge(sensor, e, (a, b) -> b.atMs >= a.atMs ? b : a);
+            }
+        });
+    }
+
+    private Map<String, Entry> decode(Stored stored, boolean anomaly) {
+        Map<String, Entry> out = new HashMap<>();
+        if (stored == null) {
+            return out;
+        }
+        try {
+            Reading r = decoder.decode(new ConsumerRecord<>("", 0, 0, null, stored.json), Long.MAX_VALUE / 2, anomaly,
+                    null, true);
+            for (Reading.Value v : r.values()) {
+                out.put(v.sensor(), new Entry(v.kind(), v.text(), stored.atMs, anomaly ? "none" : r.units().get(v.sensor())));
+            }
+        } catch (UndecodableException e) {
+            // checked when it was written: cannot happen
+        }
+        return out;
+    }
+
     /** The pump's known sensors (a copy; empty if none). */
     public Map<String, Entry> of(String heatpumpId) {
+        Stored[] newest = new Stored[2];
         Map<String, Entry> out = new HashMap<>();
         byPump.computeIfPresent(heatpumpId, (id, s) -> {
             if (s.older != null) {
                 out.putAll(s.older);
             }
-            if (s.newest != null) {
-                for (Reading.Value v : s.newest.values) {
-                    out.put(v.sensor(), s.newest.entry(v));
-                }
-            }
+            newest[0] = s.reading;
+            newest[1] = s.anomaly;
             return s;
         });
+        // decoded outside the map's lock; the stored arrays never change
+        decode(newest[0], false).forEach(out::put);
+        decode(newest[1], true).forEach(out::put);
         return out;
     }
 
@@ -126,10 +136,13 @@ public class LatestValues {
                 if (s.older != null) {
                     s.older.values().removeIf(e -> e.atMs() < oldest);
                 }
-                if (s.newest != null && s.newest.atMs < oldest) {
-                    s.newest = null;
+                if (s.reading != null && s.reading.atMs < oldest) {
+                    s.reading = null;
                 }
-                return s.newest == null && (s.older == null || s.older.isEmpty()) ? null : s;
+                if (s.anomaly != null && s.anomaly.atMs < oldest) {
+                    s.anomaly = null;
+                }
+                return s.reading == null && s.anomaly == null && (s.older == null || s.older.isEmpty()) ? null : s;
             });
         }
     }

@@ -5,13 +5,14 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * A decoded heatpump.readings or heatpump.anomalies record: the labels, the sample time and the values as they came
- * on the wire. {@code sensorSet} is a fingerprint of the sensor ids (equal sets give equal fingerprints), so the
- * latest-value store can tell "same sensors as last time" without walking the previous reading. {@code source} is
- * kept for the dead-letter topic.
+ * A checked heatpump.readings or heatpump.anomalies record: labels, sample time and, if asked for, the values as
+ * they came on the wire. The write path does not ask: it streams the values straight into the import request, and
+ * {@code values} and {@code units} are null. {@code sensorSet} is a fingerprint of the sensor ids (equal sets give
+ * equal fingerprints), so the latest-value store can tell "same sensors as last time" cheaply. {@code source} is the
+ * Kafka record (dead letters; the latest-value store keeps its value).
  */
-public record Reading(String heatpumpId, String manufacturer, String model, long observedAtMs, List<Value> values,
-        long sensorSet, Units units, ConsumerRecord<byte[], byte[]> source) {
+public record Reading(String heatpumpId, String manufacturer, String model, long observedAtMs, boolean anomaly,
+        List<Value> values, Units units, long sensorSet, ConsumerRecord<byte[], byte[]> source) {
 
     /**
      * One value; {@code kind} is {@link org.heatpumpsuite.ingest.pump.service.SensorInfo#NUMBER}, BOOLEAN or STRING,
@@ -20,15 +21,9 @@ public record Reading(String heatpumpId, String manufacturer, String model, long
     public record Value(String sensor, String kind, String text) {
     }
 
-    /** The fingerprint of a set of sensor ids: count, sum and xor of their hashes, mixed; order does not matter. */
-    public static long sensorSet(List<Value> values) {
-        long sum = 0;
-        long xor = 0;
-        for (Value v : values) {
-            long h = v.sensor().hashCode() * 0x9E3779B97F4A7C15L;
-            sum += h;
-            xor ^= Long.rotateLeft(h, 31);
-        }
-        return (sum ^ Long.rotateLeft(xor, 17)) * 31 + values.size();
+    /** Adds a sensor id to a fingerprint; start with 0. Order does not matter. */
+    static long addToSensorSet(long set, String sensor) {
+        long h = sensor.hashCode() * 0x9E3779B97F4A7C15L;
+        return set + Long.rotateLeft(h, 29) + (h ^ (h >>> 31)) * 31;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heatpumpsuite.ingest.pump.service.CanonicalSensors;
 import org.heatpumpsuite.ingest.pump.service.Ids;
+import org.heatpumpsuite.ingest.pump.service.OperatingModes;
 import org.heatpumpsuite.ingest.pump.service.SensorInfo;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.core.JsonToken;
 public final class RecordDecoder {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final long ANOMALY_SENSOR_SET = Reading.addToSensorSet(
+            Reading.addToSensorSet(0, CanonicalSensors.ANOMALY_SCORE), CanonicalSensors.ANOMALY_DETECTED);
 
     private final long maxSkewMs;
 
@@ -36,23 +39,48 @@ public final class RecordDecoder {
         this.maxSkewMs = maxSkewMs;
     }
 
-    /** A heatpump.readings value. */
+    /** A heatpump.readings value, with its values. */
     public Reading reading(ConsumerRecord<byte[], byte[]> record, long nowMs) throws UndecodableException {
-        return decode(record, nowMs, false);
+        return decode(record, nowMs, false, null, true);
     }
 
     /** A heatpump.anomalies value: its score and flag become the anomaly_score and anomaly_detected series. */
     public Reading anomaly(ConsumerRecord<byte[], byte[]> record, long nowMs) throws UndecodableException {
-        return decode(record, nowMs, true);
+        return decode(record, nowMs, true, null, true);
     }
 
-    private Reading decode(ConsumerRecord<byte[], byte[]> record, long nowMs, boolean anomaly)
-            throws UndecodableException {
+    /**
+     * Checks a record and, if {@code out} is given, appends its line to the import body (nothing if the record is
+     * undecodable). With {@code keepValues} the result carries the values and units; the write path does without.
+     */
+    public Reading decode(ConsumerRecord<byte[], byte[]> record, long nowMs, boolean anomaly, LineProtocol out,
+            boolean keepValues) throws UndecodableException {
+        if (out != null) {
+            out.beginLine();
+        }
+        try {
+            Reading r = parse(record, nowMs, anomaly, out, keepValues);
+            if (out != null) {
+                out.endLine(r.heatpumpId(), r.manufacturer(), r.model(), r.observedAtMs());
+            }
+            return r;
+        } catch (UndecodableException | RuntimeException e) {
+            if (out != null) {
+                out.abortLine();
+            }
+            throw e;
+        }
+    }
+
+    private Reading parse(ConsumerRecord<byte[], byte[]> record, long nowMs, boolean anomaly, LineProtocol out,
+            boolean keepValues) throws UndecodableException {
         byte[] value = record.value();
         if (value == null) {
             throw new UndecodableException("tombstone (null value) on a topic without tombstones");
         }
         Fields f = new Fields();
+        f.out = out;
+        f.keepValues = keepValues;
         try (JsonParser p = JSON.createParser(value)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new UndecodableException("value is not a JSON object");
@@ -78,11 +106,11 @@ public final class RecordDecoder {
                         if (anomaly) {
                             p.skipChildren();
                         } else {
-                            f.values = values(p, t);
+                            values(p, t, f);
                         }
                     }
                     case "units" -> {
-                        if (anomaly) {
+                        if (anomaly || !keepValues) {
                             p.skipChildren();
                         } else {
                             f.units = units(p, t);
@@ -90,7 +118,14 @@ public final class RecordDecoder {
                     }
                     case "score" -> {
                         if (anomaly) {
+                            if (f.score != null) {
+                                throw new UndecodableException("/score: given twice");
+                            }
                             f.score = number(p, t, "/score");
+                            f.value(CanonicalSensors.ANOMALY_SCORE, SensorInfo.NUMBER, f.score);
+                            if (out != null) {
+                                out.number(CanonicalSensors.ANOMALY_SCORE, f.score);
+                            }
                         }
                     }
                     case "is_anomaly" -> {
@@ -98,7 +133,14 @@ public final class RecordDecoder {
                             if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
                                 throw new UndecodableException("/is_anomaly: must be a boolean");
                             }
+                            if (f.isAnomaly != null) {
+                                throw new UndecodableException("/is_anomaly: given twice");
+                            }
                             f.isAnomaly = t == JsonToken.VALUE_TRUE;
+                            f.value(CanonicalSensors.ANOMALY_DETECTED, SensorInfo.BOOLEAN, f.isAnomaly.toString());
+                            if (out != null) {
+                                out.bit(CanonicalSensors.ANOMALY_DETECTED, f.isAnomaly);
+                            }
                         }
                     }
                     default -> p.skipChildren();
@@ -126,10 +168,14 @@ public final class RecordDecoder {
         if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
             throw new UndecodableException(field + ": must be a number");
         }
-        String text = p.getText();
-        if (isPlainDecimal(text)) {
-            return text;
+        if (isPlainDecimal(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            return p.getText();
         }
+        return normalised(p, field);
+    }
+
+    /** A number with an exponent (or very long) as Java prints it, after checking it is a finite double. */
+    private static String normalised(JsonParser p, String field) throws IOException, UndecodableException {
         double d = p.getDoubleValue();
         if (!Double.isFinite(d)) {
             throw new UndecodableException(field + ": number out of range");
@@ -138,13 +184,12 @@ public final class RecordDecoder {
     }
 
     /** Digits with an optional sign and point, short enough to be a finite double: passed on as written. */
-    static boolean isPlainDecimal(String s) {
-        int n = s.length();
+    static boolean isPlainDecimal(char[] s, int offset, int n) {
         if (n == 0 || n > 24) {
             return false;
         }
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = s[offset + i];
             if (!(c >= '0' && c <= '9' || c == '.' || c == '-' && i == 0)) {
                 return false;
             }
@@ -152,45 +197,78 @@ public final class RecordDecoder {
         return true;
     }
 
-    private static List<Reading.Value> values(JsonParser p, JsonToken t) throws IOException, UndecodableException {
+    /**
+     * The values object: every value checked; numbers, booleans and coded modes go to the import body as they are
+     * parsed (a number's characters straight from the parser's buffer), free strings are counted.
+     */
+    private static void values(JsonParser p, JsonToken t, Fields f) throws IOException, UndecodableException {
         if (t != JsonToken.START_OBJECT) {
             throw new UndecodableException("/values: must be an object");
         }
-        List<Reading.Value> values = new ArrayList<>(24);
+        if (f.sawValues) {
+            throw new UndecodableException("/values: given twice");
+        }
+        f.sawValues = true;
+        LineProtocol out = f.out;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String sensor = p.currentName();
             if (!Ids.isSnakeId(sensor)) {
                 throw new UndecodableException("/values: '" + sensor + "' is not a sensor id");
             }
+            f.sensorSet = Reading.addToSensorSet(f.sensorSet, sensor);
             t = p.nextToken();
-            String kind;
-            String text;
-            switch (t) {
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    kind = SensorInfo.NUMBER;
-                    text = number(p, t, "/values/" + sensor);
-                }
-                case VALUE_TRUE -> {
-                    kind = SensorInfo.BOOLEAN;
-                    text = "true";
-                }
-                case VALUE_FALSE -> {
-                    kind = SensorInfo.BOOLEAN;
-                    text = "false";
-                }
-                case VALUE_STRING -> {
-                    kind = SensorInfo.STRING;
-                    text = p.getText();
-                }
+            String kind = switch (t) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> SensorInfo.NUMBER;
+                case VALUE_TRUE, VALUE_FALSE -> SensorInfo.BOOLEAN;
+                case VALUE_STRING -> SensorInfo.STRING;
                 default -> throw new UndecodableException("/values/" + sensor + ": must be a number, a string or a boolean");
-            }
+            };
             SensorInfo canonical = CanonicalSensors.reading(sensor);
             if (canonical != null && !canonical.kind().equals(kind)) {
                 throw new UndecodableException("/values/" + sensor + ": must be a " + canonical.kind());
             }
-            values.add(new Reading.Value(sensor, kind, text));
+            if (kind == SensorInfo.NUMBER) {
+                char[] chars = p.getTextCharacters();
+                int offset = p.getTextOffset();
+                int length = p.getTextLength();
+                if (isPlainDecimal(chars, offset, length)) {
+                    if (out != null) {
+                        out.number(sensor, chars, offset, length);
+                    }
+                    if (f.keepValues) {
+                        f.value(sensor, kind, new String(chars, offset, length));
+                    }
+                } else {
+                    String text = normalised(p, "/values/" + sensor);
+                    if (out != null) {
+                        out.number(sensor, text);
+                    }
+                    f.value(sensor, kind, text);
+                }
+            } else if (kind == SensorInfo.BOOLEAN) {
+                boolean on = t == JsonToken.VALUE_TRUE;
+                if (out != null) {
+                    out.bit(sensor, on);
+                }
+                f.value(sensor, kind, on ? "true" : "false");
+            } else {
+                boolean mode = CanonicalSensors.OPERATING_MODE.equals(sensor);
+                String text = mode || f.keepValues ? p.getText() : null;
+                if (out != null) {
+                    if (mode) {
+                        int code = OperatingModes.code(text);
+                        if (code >= 0) {
+                            out.code(sensor, code);
+                        } else {
+                            out.uncodedMode();
+                        }
+                    } else {
+                        out.freeString();
+                    }
+                }
+                f.value(sensor, kind, text);
+            }
         }
-        return values;
     }
 
     private static Units units(JsonParser p, JsonToken t) throws IOException, UndecodableException {
@@ -274,15 +352,28 @@ public final class RecordDecoder {
 
     /** Fields collected while parsing, checked once the object is complete. */
     private static final class Fields {
+        LineProtocol out;
+        boolean keepValues;
         boolean schemaVersion;
         String heatpumpId;
         String manufacturer;
         String model;
         String observedAt;
+        boolean sawValues;
         List<Reading.Value> values;
+        long sensorSet;
         Units units = Units.NONE;
         String score;
         Boolean isAnomaly;
+
+        void value(String sensor, String kind, String text) {
+            if (keepValues) {
+                if (values == null) {
+                    values = new ArrayList<>(24);
+                }
+                values.add(new Reading.Value(sensor, kind, text));
+            }
+        }
 
         Reading build(ConsumerRecord<byte[], byte[]> record, long nowMs, long maxSkewMs, boolean anomaly)
                 throws UndecodableException {
@@ -316,7 +407,6 @@ public final class RecordDecoder {
             if (at < 0) {
                 throw new UndecodableException("/observed_at: " + observedAt + " lies before 1970");
             }
-            List<Reading.Value> vs;
             if (anomaly) {
                 if (score == null) {
                     throw new UndecodableException("/score: missing");
@@ -324,15 +414,13 @@ public final class RecordDecoder {
                 if (isAnomaly == null) {
                     throw new UndecodableException("/is_anomaly: missing");
                 }
-                vs = List.of(new Reading.Value(CanonicalSensors.ANOMALY_SCORE, SensorInfo.NUMBER, score),
-                        new Reading.Value(CanonicalSensors.ANOMALY_DETECTED, SensorInfo.BOOLEAN, isAnomaly.toString()));
-            } else {
-                if (values == null) {
-                    throw new UndecodableException("/values: missing");
-                }
-                vs = values;
+                sensorSet = ANOMALY_SENSOR_SET;
+            } else if (!sawValues) {
+                throw new UndecodableException("/values: missing");
             }
-            return new Reading(heatpumpId, manufacturer, model, at, vs, Reading.sensorSet(vs), units, record);
+            List<Reading.Value> vs = keepValues ? (values == null ? List.of() : values) : null;
+            return new Reading(heatpumpId, manufacturer, model, at, anomaly, vs, keepValues ? units : null, sensorSet,
+                    record);
         }
     }
 }

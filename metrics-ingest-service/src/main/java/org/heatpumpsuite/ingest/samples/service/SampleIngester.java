@@ -7,7 +7,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -32,9 +34,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * One Kafka batch to VictoriaMetrics, all or nothing: decode every record (undecodable ones become dead letters),
- * publish the dead letters, write the samples, and only then return, so the caller acknowledges the batch and its
- * offsets get committed. While VictoriaMetrics (or, for dead letters, Kafka) does not accept, it waits and tries
+ * One Kafka batch to VictoriaMetrics, all or nothing: decode every record straight into import requests (undecodable
+ * ones become dead letters), write them, publish the dead letters, and only then return, so the caller acknowledges
+ * the batch and its offsets get committed. While VictoriaMetrics (or, for dead letters, Kafka) does not accept, it waits and tries
  * again with back-off, for as long as it takes: nothing is skipped. A re-sent batch is harmless because
  * VictoriaMetrics runs with {@code -dedup.minScrapeInterval=1ms}.
  */
@@ -65,7 +67,7 @@ public class SampleIngester {
     private RecordDecoder decoder;
     private String prefix;
     /** Encoders (and their buffers) reused batch after batch: as many as batches run at once, no buffer garbage. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<LineProtocol> encoders = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<LineProtocol> encoders = new ConcurrentLinkedQueue<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile long lastCacheReset;
 
@@ -91,7 +93,7 @@ public class SampleIngester {
         uncodedModes = Counter.builder("ingest_uncoded_operating_modes")
                 .description("operating_mode values without a numeric code (kept as latest value only)").register(meters);
         writeFailures = Counter.builder("ingest_write_failures")
-                .description("Import attempts VictoriaMetrics did not accept (retried)").register(meters);
+                .description("Failed attempts to import samples or publish dead letters (each retried)").register(meters);
         writeTimer = Timer.builder("ingest_write").description("Duration of one import request").register(meters);
     }
 
@@ -117,9 +119,26 @@ public class SampleIngester {
     }
 
     private void ingestOnce(Iterable<ConsumerRecord<byte[], byte[]>> batch) {
+        LineProtocol pooled = encoders.poll();
+        LineProtocol lines = pooled != null ? pooled : new LineProtocol(prefix);
+        lines.clear();
+        try {
+            ingestOnce(batch, lines);
+        } finally {
+            encoders.offer(lines);
+        }
+    }
+
+    /** Decodes each record straight into the import body, sending a request whenever it is full. */
+    private void ingestOnce(Iterable<ConsumerRecord<byte[], byte[]>> batch, LineProtocol lines) {
         long now = System.currentTimeMillis();
+        int max = config.write().maxSamplesPerRequest();
         List<Reading> readings = new ArrayList<>();
         List<DeadLetter> letters = new ArrayList<>();
+        Set<Reading> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Reading> chunk = new ArrayList<>();
+        long oldest = Long.MAX_VALUE;
+        long written = 0;
         String lastTopic = null;
         int sameTopic = 0;
         for (ConsumerRecord<byte[], byte[]> r : batch) {
@@ -130,46 +149,27 @@ public class SampleIngester {
             }
             sameTopic++;
             try {
-                readings.add(isAnomalies(r.topic()) ? decoder.anomaly(r, now) : decoder.reading(r, now));
+                Reading reading = decoder.decode(r, now, isAnomalies(r.topic()), lines, false);
+                readings.add(reading);
+                chunk.add(reading);
+                oldest = Math.min(oldest, reading.observedAtMs());
             } catch (UndecodableException e) {
                 letters.add(new DeadLetter(r, e.getMessage()));
             } catch (RuntimeException e) {
                 letters.add(new DeadLetter(r, "cannot decode: " + e.getMessage()));
             }
-        }
-        countRecords(lastTopic, sameTopic);
-        publish(letters);
-
-        LineProtocol pooled = encoders.poll();
-        LineProtocol lines = pooled != null ? pooled : new LineProtocol(prefix);
-        lines.clear();
-        try {
-            write(readings, lines, now);
-        } finally {
-            encoders.offer(lines);
-        }
-    }
-
-    private void write(List<Reading> readings, LineProtocol lines, long now) {
-        Set<Reading> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Reading> chunk = new ArrayList<>();
-        long oldest = Long.MAX_VALUE;
-        long written = 0;
-        int max = config.write().maxSamplesPerRequest();
-        for (Reading r : readings) {
-            if (lines.append(r) > 0) {
-                oldest = Math.min(oldest, r.observedAtMs());
-            }
-            chunk.add(r);
             if (lines.samples() >= max) {
-                written += send(lines, chunk, rejected);
+                written += send(lines, chunk, rejected, now);
                 lines.reset();
                 chunk = new ArrayList<>();
             }
         }
+        countRecords(lastTopic, sameTopic);
         if (lines.samples() > 0) {
-            written += send(lines, chunk, rejected);
+            written += send(lines, chunk, rejected, now);
+            lines.reset();
         }
+        publish(letters);
 
         for (Reading r : readings) {
             if (!rejected.contains(r)) {
@@ -197,7 +197,7 @@ public class SampleIngester {
      * Writes one request body, waiting out outages. If VictoriaMetrics refuses it for good (4xx), the readings are
      * written in halves until the one it refuses is found; that one becomes a dead letter. Returns samples stored.
      */
-    private long send(LineProtocol lines, List<Reading> readings, Set<Reading> rejected) {
+    private long send(LineProtocol lines, List<Reading> readings, Set<Reading> rejected, long now) {
         int samples = lines.samples();
         WriteResult result = untilDecided("writing " + samples + " samples to VictoriaMetrics", () -> {
             Timer.Sample t = Timer.start(meters);
@@ -218,9 +218,15 @@ public class SampleIngester {
         int half = readings.size() / 2;
         for (List<Reading> part : List.of(readings.subList(0, half), readings.subList(half, readings.size()))) {
             LineProtocol partLines = new LineProtocol(prefix);
-            part.forEach(partLines::append);
+            for (Reading r : part) {
+                try {
+                    decoder.decode(r.source(), now, r.anomaly(), partLines, false);
+                } catch (UndecodableException e) {
+                    throw new IllegalStateException("a record decoded a moment ago no longer decodes", e);
+                }
+            }
             if (partLines.samples() > 0) {
-                stored += send(partLines, part, rejected);
+                stored += send(partLines, part, rejected, now);
             }
         }
         return stored;

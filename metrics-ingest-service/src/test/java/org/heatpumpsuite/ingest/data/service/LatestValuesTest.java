@@ -46,6 +46,22 @@ class LatestValuesTest {
     }
 
     @Test
+    void anomalyScoresAndReadingsOfOnePumpAreKeptSideBySide() throws Exception {
+        latest.update(reading("2025-01-26T10:00:00.000Z", "\"temp_flow\":30"));
+        String score = "{\"schema_version\":1,\"heatpump_id\":\"hp-00000001\",\"manufacturer\":\"idm\","
+                + "\"model\":\"navigator_2_0\",\"observed_at\":\"2025-01-26T10:00:00.000Z\",\"score\":0.25,"
+                + "\"is_anomaly\":false,\"detector\":{\"name\":\"d\",\"version\":\"1\"},\"features\":{},\"top_contributors\":[]}";
+        latest.update(decoder.anomaly(new ConsumerRecord<>("heatpump.anomalies", 0, 0, null,
+                score.getBytes(StandardCharsets.UTF_8)), System.currentTimeMillis()));
+        latest.update(reading("2025-01-26T10:00:10.000Z", "\"temp_flow\":31"));
+
+        var values = latest.of("hp-00000001");
+        assertThat(values.get("temp_flow").text()).isEqualTo("31");
+        assertThat(values.get("anomaly_score").text()).isEqualTo("0.25");
+        assertThat(values.get("anomaly_detected").text()).isEqualTo("false");
+    }
+
+    @Test
     void aDeletedPumpIsForgotten() throws Exception {
         latest.update(reading("2025-01-26T10:00:10.000Z", "\"temp_flow\":31"));
         latest.forget("hp-00000001");

@@ -21,11 +21,10 @@ class RecordDecoderTest {
                 value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String lines(Reading... readings) {
+    /** The import line the write path makes of a record (decoded straight into the body). */
+    String lines(Reading r) throws UndecodableException {
         LineProtocol lp = new LineProtocol("idm_heatpump");
-        for (Reading r : readings) {
-            lp.append(r);
-        }
+        decoder.decode(r.source(), NOW, r.anomaly(), lp, false);
         return new String(lp.toBytes(), StandardCharsets.US_ASCII);
     }
 
@@ -50,7 +49,8 @@ class RecordDecoderTest {
                  "observed_at":"2025-01-26T10:00:00.000Z","poll_duration_ms":5,"values":{"error_code":"U8",
                  "operating_mode":"a_mode_of_the_future","temp_flow":30},"units":{},"errors":[]}"""), NOW);
         LineProtocol lp = new LineProtocol("idm_heatpump");
-        assertThat(lp.append(r)).isEqualTo(1);
+        decoder.decode(r.source(), NOW, false, lp, false);
+        assertThat(lp.samples()).isEqualTo(1);
         assertThat(lp.counts().freeStrings).isEqualTo(1);
         assertThat(lp.counts().uncodedModes).isEqualTo(1);
         assertThat(new String(lp.toBytes(), StandardCharsets.US_ASCII)).contains(" temp_flow=30 ").doesNotContain("U8");
@@ -88,6 +88,32 @@ class RecordDecoderTest {
         return "{\"schema_version\":1,\"heatpump_id\":\"hp-0000000c\",\"manufacturer\":\"nibe\",\"model\":\"s1255\","
                 + "\"observed_at\":\"2025-01-26T10:00:00.000Z\",\"poll_duration_ms\":1,\"values\":{" + values
                 + "},\"units\":{},\"errors\":[]}";
+    }
+
+    @Test
+    void anUndecodableRecordLeavesNoTraceInTheBody() throws Exception {
+        LineProtocol lp = new LineProtocol("idm_heatpump");
+        decoder.decode(record("heatpump.readings", null, reading("\"temp_flow\":30")), NOW, false, lp, false);
+        String before = new String(lp.toBytes(), StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> decoder.decode(record("heatpump.readings", null,
+                reading("\"temp_flow\":31,\"compressor_running\":\"yes\"")), NOW, false, lp, false))
+                .isInstanceOf(UndecodableException.class);
+        decoder.decode(record("heatpump.readings", null, reading("\"temp_flow\":32")), NOW, false, lp, false);
+        assertThat(new String(lp.toBytes(), StandardCharsets.US_ASCII)).startsWith(before)
+                .contains(" temp_flow=32 ").doesNotContain("31");
+        assertThat(lp.samples()).isEqualTo(2);
+    }
+
+    @Test
+    void theValuesKeptForTheReadApiAreTheWrittenOnes() throws Exception {
+        Reading r = decoder.reading(record("heatpump.readings", null,
+                Contracts.example("readings", "luxtronik-2-1.json")), NOW);
+        assertThat(r.values()).extracting(Reading.Value::sensor).contains("temp_outside", "operating_mode");
+        assertThat(r.values()).filteredOn(v -> v.sensor().equals("compressor_starts_total")).singleElement()
+                .satisfies(v -> assertThat(v.text()).isEqualTo("8123"));
+        assertThat(r.values()).filteredOn(v -> v.sensor().equals("operating_mode")).singleElement()
+                .satisfies(v -> assertThat(v.text()).isEqualTo("hot_water"));
+        assertThat(lines(r)).contains(",operating_mode=3,", ",compressor_starts_total=8123,");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.heatpumpsuite.ingest.rest;
+package org.heatpumpsuite.ingest.pump.service;
 
 import java.util.List;
 
