@@ -86,6 +86,7 @@ public final class KafkaProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        TempDirs.delete(dir);
     }
 
     private void writeConfig() {

@@ -105,6 +105,7 @@ public final class VictoriaMetricsProcess implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        TempDirs.delete(dir);
     }
 
     public boolean healthy() {
