@@ -1,6 +1,10 @@
 package org.heatpumpsuite.ingest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.heatpumpsuite.testsupport.KafkaResource;
 import org.heatpumpsuite.testsupport.ServiceChecks;
@@ -19,6 +23,8 @@ class PlatformIT {
 
     @Test
     void servesHealthMetricsAndOpenApi() {
+        // ready once heatpump.config is read up to its end at start-up (ConfigCatchUp), a moment after start
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         ServiceChecks.assertPlatformEndpoints();
         assertThat(ServiceChecks.dependencyState("victoriametrics")).isEqualTo("up");
     }

@@ -27,9 +27,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
- * VictoriaMetrics stops in the middle of a stream of readings: consumption pauses (no offset past an unwritten
- * record is committed),
- * readiness goes down, and after the restart every sample is stored exactly once.
+ * VictoriaMetrics stops for 60 s in the middle of a stream of readings, which keeps flowing (one a second):
+ * consumption pauses (no offset past an unwritten record is committed), readiness goes down, and after the restart
+ * every sample is stored exactly once.
  */
 @QuarkusIntegrationTest
 @WithTestResource(KafkaResource.class)
@@ -38,8 +38,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 class VictoriaMetricsOutageIT {
 
     static final int BEFORE = 20;
-    static final int DURING = 40;
+    /** Readings sent while VictoriaMetrics is down, one a second. */
+    static final int DURING = 60;
     static final int AFTER = 20;
+    static final Duration OUTAGE = Duration.ofSeconds(60);
 
     @InjectVictoriaMetrics
     VictoriaMetricsProcess vm;
@@ -62,6 +64,7 @@ class VictoriaMetricsOutageIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> count(Fixtures.export(vm, selector)) == BEFORE * 2);
 
             vm.stop();
+            long stoppedAt = System.nanoTime();
             await().atMost(Duration.ofSeconds(20)).until(() -> given().get("/q/health/ready").statusCode() == 503);
             assertThat(ServiceChecks.dependencyState("victoriametrics")).isEqualTo("down");
             given().get("/q/health/live").then().statusCode(200);
@@ -70,12 +73,19 @@ class VictoriaMetricsOutageIT {
             RecordMetadata firstUnwritten = raw.send("heatpump.readings", id.getBytes(StandardCharsets.UTF_8),
                     Fixtures.reading(id, t0.plusSeconds(10L * n), value(n)).getBytes(StandardCharsets.UTF_8));
             for (n++; n < BEFORE + DURING; n++) {
+                // the readings keep flowing through the outage, one a second (pacing the producer, not waiting)
+                pause(stoppedAt + (n - BEFORE) * OUTAGE.toNanos() / DURING - System.nanoTime());
                 send(kafka, id, t0, n);
+                if (n == BEFORE + DURING / 2) {
+                    given().get("/q/health/ready").then().statusCode(503);
+                }
             }
-            // longer than the commit interval (5 s): nothing VictoriaMetrics has not accepted gets committed
-            await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> raw.committed(
-                    "metrics-ingest", "heatpump.readings", firstUnwritten.partition()) <= firstUnwritten.offset());
+            pause(stoppedAt + OUTAGE.toNanos() - System.nanoTime());
+            // far longer than the commit interval (5 s): nothing VictoriaMetrics has not accepted got committed
+            assertThat(raw.committed("metrics-ingest", "heatpump.readings", firstUnwritten.partition()))
+                    .isLessThanOrEqualTo(firstUnwritten.offset());
             assertThat(given().get("/q/metrics").asString()).contains("ingest_write_failures_total");
+            assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isGreaterThanOrEqualTo(OUTAGE);
 
             vm.start();
             for (; n < BEFORE + DURING + AFTER; n++) {
@@ -94,6 +104,17 @@ class VictoriaMetricsOutageIT {
         }
         assertThat(Fixtures.series(series, "idm_heatpump_temp_flow").values())
                 .containsExactly(LongStream.range(0, BEFORE + DURING + AFTER).mapToObj(i -> 20.0 + i).toArray(Double[]::new));
+    }
+
+    static void pause(long nanos) {
+        if (nanos > 0) {
+            try {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     static void send(KafkaClient kafka, String id, Instant t0, int n) {

@@ -30,6 +30,19 @@ public interface IngestConfig {
     /** Bounds and defaults of the read API. */
     Query query();
 
+    /** The free strings (error codes, modes as text) every replica keeps for every pump. */
+    FreeStrings freeStrings();
+
+    interface FreeStrings {
+        /** On start, each replica reads heatpump.readings from this long ago, so free strings survive a restart. */
+        @WithDefault("1h")
+        Duration lookBack();
+
+        /** At most this many records per partition are read back on start (bounds the start-up work). */
+        @WithDefault("100000")
+        long maxLookBackRecords();
+    }
+
     interface Write {
         /**
          * Most samples in one import request; a larger Kafka batch is sent as several requests. The default keeps a

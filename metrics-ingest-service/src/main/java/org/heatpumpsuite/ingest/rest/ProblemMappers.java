@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.heatpumpsuite.ingest.client.VictoriaMetricsUnavailableException;
+import org.heatpumpsuite.ingest.pump.service.StartingException;
 import org.heatpumpsuite.ingest.pump.service.UnknownPumpException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,6 +30,12 @@ public class ProblemMappers {
                 .map(id -> new Problem.FieldError("heatpump_id", "no heat pump " + id + " is configured"))
                 .toList();
         return problem(new Problem("about:blank", "Not Found", 404, e.getMessage(), null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response starting(StartingException e) {
+        return Response.fromResponse(problem(new Problem("about:blank", "Service Unavailable", 503, e.getMessage(),
+                null, null))).header("Retry-After", "1").build();
     }
 
     @ServerExceptionMapper

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.heatpumpsuite.ingest.IngestProcess;
 import org.heatpumpsuite.ingest.bench.Bench.Percentiles;
 import org.heatpumpsuite.testsupport.KafkaProcess;
 import org.heatpumpsuite.testsupport.Tokens;
@@ -184,14 +185,14 @@ public final class IngestBenchmark {
                     if (firstAt == 0 && count > 0) {
                         firstAt = System.nanoTime();
                         firstCount = count;
-                        serviceCpu0 = ingest.cpuSeconds();
+                        serviceCpu0 = Bench.cpuSeconds(ingest.pid());
                         system0 = Bench.systemBusySeconds();
                         ours0 = Bench.benchmarkCpuSeconds();
                     }
                     if (halfAt == 0 && count >= expected / 2.0) {
                         halfAt = System.nanoTime();
                         halfCount = count;
-                        serviceCpuHalf = ingest.cpuSeconds();
+                        serviceCpuHalf = Bench.cpuSeconds(ingest.pid());
                     }
                 }
                 long doneAt = System.nanoTime();
@@ -204,9 +205,9 @@ public final class IngestBenchmark {
                 double others = (Bench.systemBusySeconds() - system0 - (Bench.benchmarkCpuSeconds() - ours0)) / drainSeconds;
                 log(String.format("other processes on the machine used %.2f cores during the drain", Math.max(0, others)));
                 // CPU per sample hardly depends on what else runs on the machine
-                double serviceCpu = (ingest.cpuSeconds() - serviceCpu0) * 1e6 / (count - firstCount);
+                double serviceCpu = (Bench.cpuSeconds(ingest.pid()) - serviceCpu0) * 1e6 / (count - firstCount);
                 double vmCpu = (vm.cpuSeconds() - vmCpu0) * 1e6 / expected;
-                double serviceCpuWarm = (ingest.cpuSeconds() - serviceCpuHalf) * 1e6 / Math.max(1, count - halfCount);
+                double serviceCpuWarm = (Bench.cpuSeconds(ingest.pid()) - serviceCpuHalf) * 1e6 / Math.max(1, count - halfCount);
                 log(String.format("CPU per million samples: service %.2f s (from its first write; %.2f s in the second half),"
                         + " VictoriaMetrics %.2f s", serviceCpu, serviceCpuWarm, vmCpu));
                 double seconds = (doneAt - firstAt) / 1e9;

@@ -26,13 +26,15 @@ import org.heatpumpsuite.ingest.pump.service.Pump;
 import org.heatpumpsuite.ingest.pump.service.PumpDirectory;
 import org.heatpumpsuite.ingest.pump.service.SensorCatalogue;
 import org.heatpumpsuite.ingest.pump.service.SensorInfo;
+import org.heatpumpsuite.ingest.pump.service.StartingException;
 import org.heatpumpsuite.ingest.pump.service.UnknownPumpException;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * Latest values and available sensors, from stored data only: VictoriaMetrics for every pump, overlaid with the
- * values this replica stored since (fresher, and the only source of free strings and units).
+ * values this replica stored since (fresher, and the source of units) and with every pump's free strings, which
+ * VictoriaMetrics does not store ({@link FreeStrings}, read by every replica from every partition).
  */
 @ApplicationScoped
 public class DataService {
@@ -49,10 +51,18 @@ public class DataService {
     @Inject
     LatestValues latest;
     @Inject
+    FreeStrings strings;
+    @Inject
     IngestConfig config;
 
-    /** The configured pumps with these ids (every configured pump if none given), in the given or id order. */
+    /**
+     * The configured pumps with these ids (every configured pump if none given), in the given or id order. Until
+     * heatpump.config is read up to where it ended at start-up, no answer is given ({@link StartingException}).
+     */
     public List<Pump> resolve(Collection<String> ids) {
+        if (!directory.complete()) {
+            throw new StartingException();
+        }
         if (ids.isEmpty()) {
             return directory.all().stream().sorted(Comparator.comparing(Pump::heatpumpId)).toList();
         }
@@ -114,6 +124,13 @@ public class DataService {
             fresh.forEach((sensor, e) -> {
                 if (e.atMs() >= oldest && !values.containsKey(sensor)) {
                     values.put(sensor, new SensorValue(fromWire(e), unit(pump, sensor, e), Instant.ofEpochMilli(e.atMs())));
+                }
+            });
+            // free strings of every pump, whichever replica writes its samples; the newer value wins
+            strings.of(pump.heatpumpId()).forEach((sensor, e) -> {
+                SensorValue have = values.get(sensor);
+                if (e.atMs() >= oldest && (have == null || have.observedAt().toEpochMilli() < e.atMs())) {
+                    values.put(sensor, new SensorValue(e.text(), unit(pump, sensor, e), Instant.ofEpochMilli(e.atMs())));
                 }
             });
             out.put(pump.heatpumpId(), new PumpData(pump.heatpumpId(), pump.manufacturer(), pump.model(), values));

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.heatpumpsuite.ingest.data.service.FreeStrings;
 import org.heatpumpsuite.ingest.data.service.LatestValues;
 import org.heatpumpsuite.ingest.pump.service.Ids;
 import org.heatpumpsuite.ingest.pump.service.Pump;
@@ -31,13 +32,26 @@ public class ConfigConsumer {
     @Inject
     LatestValues latest;
     @Inject
+    FreeStrings strings;
+    @Inject
     ObjectMapper mapper;
+    @Inject
+    ConfigCatchUp catchUp;
 
     @Incoming(CONFIG)
     public void consume(ConsumerRecord<String, String> record) {
+        try {
+            apply(record);
+        } finally {
+            catchUp.processed(record.partition(), record.offset());
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             if (record.key() != null && pumps.remove(record.key())) {
                 latest.forget(record.key());
+                strings.forget(record.key());
                 Log.infof("pump %s deleted", record.key());
             }
             return;

@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class PumpDirectory {
 
     private final Map<String, Pump> pumps = new ConcurrentHashMap<>();
+    private volatile boolean complete;
 
-    PumpDirectory(MeterRegistry meters) {
+    public PumpDirectory(MeterRegistry meters) {
         meters.gaugeMapSize("ingest_known_pumps", List.of(), pumps);
     }
 
@@ -30,6 +31,18 @@ public class PumpDirectory {
 
     public Optional<Pump> get(String heatpumpId) {
         return Optional.ofNullable(pumps.get(heatpumpId));
+    }
+
+    /**
+     * Whether heatpump.config has been read up to where it ended when the service started: before that, a pump
+     * missing here may simply not have been read yet.
+     */
+    public boolean complete() {
+        return complete;
+    }
+
+    public void markComplete() {
+        complete = true;
     }
 
     public Collection<Pump> all() {

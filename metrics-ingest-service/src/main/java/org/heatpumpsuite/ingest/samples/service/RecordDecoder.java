@@ -50,6 +50,16 @@ public final class RecordDecoder {
     }
 
     /**
+     * A heatpump.readings value checked like the write path checks it, keeping only its string values (and their
+     * units): what VictoriaMetrics does not store. Numbers are not copied, so this costs little more than the check.
+     */
+    public Reading strings(ConsumerRecord<byte[], byte[]> record, long nowMs) throws UndecodableException {
+        Fields f = new Fields();
+        f.keepStrings = true;
+        return parse(record, nowMs, false, f);
+    }
+
+    /**
      * Checks a record and, if {@code out} is given, appends its line to the import body (nothing if the record is
      * undecodable). With {@code keepValues} the result carries the values and units; the write path does without.
      */
@@ -59,7 +69,10 @@ public final class RecordDecoder {
             out.beginLine();
         }
         try {
-            Reading r = parse(record, nowMs, anomaly, out, keepValues);
+            Fields f = new Fields();
+            f.out = out;
+            f.keepValues = keepValues;
+            Reading r = parse(record, nowMs, anomaly, f);
             if (out != null) {
                 out.endLine(r.heatpumpId(), r.manufacturer(), r.model(), r.observedAtMs());
             }
@@ -72,15 +85,13 @@ public final class RecordDecoder {
         }
     }
 
-    private Reading parse(ConsumerRecord<byte[], byte[]> record, long nowMs, boolean anomaly, LineProtocol out,
-            boolean keepValues) throws UndecodableException {
+    private Reading parse(ConsumerRecord<byte[], byte[]> record, long nowMs, boolean anomaly, Fields f)
+            throws UndecodableException {
         byte[] value = record.value();
         if (value == null) {
             throw new UndecodableException("tombstone (null value) on a topic without tombstones");
         }
-        Fields f = new Fields();
-        f.out = out;
-        f.keepValues = keepValues;
+        LineProtocol out = f.out;
         try (JsonParser p = JSON.createParser(value)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new UndecodableException("value is not a JSON object");
@@ -110,10 +121,12 @@ public final class RecordDecoder {
                         }
                     }
                     case "units" -> {
-                        if (anomaly || !keepValues) {
+                        if (anomaly || !f.keepValues && !f.keepStrings) {
                             p.skipChildren();
-                        } else {
+                        } else if (f.keepValues) {
                             f.units = units(p, t);
+                        } else {
+                            f.units = stringUnits(p, t, f);
                         }
                     }
                     case "score" -> {
@@ -253,7 +266,7 @@ public final class RecordDecoder {
                 f.value(sensor, kind, on ? "true" : "false");
             } else {
                 boolean mode = CanonicalSensors.OPERATING_MODE.equals(sensor);
-                String text = mode || f.keepValues ? p.getText() : null;
+                String text = mode || f.keepValues || f.keepStrings ? p.getText() : null;
                 if (out != null) {
                     if (mode) {
                         int code = OperatingModes.code(text);
@@ -285,6 +298,34 @@ public final class RecordDecoder {
             }
             sensors.add(sensor);
             units.add(unit(p));
+        }
+        return new Units(sensors.toArray(String[]::new), units.toArray(String[]::new));
+    }
+
+    /**
+     * The units of the string values only (of every sensor if the values come later), skipping the rest unchecked as
+     * the write path does: as lenient as the write path, and cheap.
+     */
+    private static Units stringUnits(JsonParser p, JsonToken t, Fields f) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return Units.NONE;
+        }
+        if (f.sawValues && f.values == null) {
+            p.skipChildren();
+            return Units.NONE;
+        }
+        List<String> sensors = new ArrayList<>(2);
+        List<String> units = new ArrayList<>(2);
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String sensor = p.currentName();
+            t = p.nextToken();
+            if (t == JsonToken.VALUE_STRING && (!f.sawValues || f.hasValue(sensor))) {
+                sensors.add(sensor);
+                units.add(unit(p));
+            } else {
+                p.skipChildren();
+            }
         }
         return new Units(sensors.toArray(String[]::new), units.toArray(String[]::new));
     }
@@ -354,6 +395,8 @@ public final class RecordDecoder {
     private static final class Fields {
         LineProtocol out;
         boolean keepValues;
+        /** Keep the string values only (and the units). */
+        boolean keepStrings;
         boolean schemaVersion;
         String heatpumpId;
         String manufacturer;
@@ -367,12 +410,23 @@ public final class RecordDecoder {
         Boolean isAnomaly;
 
         void value(String sensor, String kind, String text) {
-            if (keepValues) {
+            if (keepValues || keepStrings && kind == SensorInfo.STRING) {
                 if (values == null) {
                     values = new ArrayList<>(24);
                 }
                 values.add(new Reading.Value(sensor, kind, text));
             }
+        }
+
+        boolean hasValue(String sensor) {
+            if (values != null) {
+                for (Reading.Value v : values) {
+                    if (v.sensor().equals(sensor)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         Reading build(ConsumerRecord<byte[], byte[]> record, long nowMs, long maxSkewMs, boolean anomaly)
@@ -418,9 +472,9 @@ public final class RecordDecoder {
             } else if (!sawValues) {
                 throw new UndecodableException("/values: missing");
             }
-            List<Reading.Value> vs = keepValues ? (values == null ? List.of() : values) : null;
-            return new Reading(heatpumpId, manufacturer, model, at, anomaly, vs, keepValues ? units : null, sensorSet,
-                    record);
+            boolean keep = keepValues || keepStrings;
+            List<Reading.Value> vs = keep ? (values == null ? List.of() : values) : null;
+            return new Reading(heatpumpId, manufacturer, model, at, anomaly, vs, keep ? units : null, sensorSet, record);
         }
     }
 }
