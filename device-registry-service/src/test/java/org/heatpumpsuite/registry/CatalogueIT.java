@@ -62,6 +62,19 @@ class CatalogueIT {
     }
 
     @Test
+    void theModelSetupListsTheWritablesForTheControlPage() {
+        Fixtures.publishCatalogue(KafkaResource.bootstrapServers());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                .get("/api/manufacturers/idm/models/navigator_2_0/setup").then().statusCode(200)
+                .body("writables.id", hasItem("dhw_target"))
+                .body("writables.find { it.id == 'dhw_target' }.persistence", org.hamcrest.Matchers.equalTo("eeprom"))
+                .body("writables.find { it.id == 'circuit_a_heating_curve' }.per", org.hamcrest.Matchers.equalTo("circuit")));
+        given().auth().oauth2(Tokens.viewer()).get("/api/manufacturers/luxtronik/models/luxtronik_2_1/setup").then()
+                .statusCode(200).body("writables.find { it.id == 'heating_mode' }.options.'3'.en",
+                        org.hamcrest.Matchers.equalTo("Holidays"));
+    }
+
+    @Test
     void anUndecodableRecordGoesToTheDeadLetterTopicAndDoesNotBlockTheNextOne() {
         kafka.send("heatpump.catalogue", "idm/navigator_2_0", "{not json");
         kafka.send("heatpump.catalogue", "idm/navigator_2_0", "{\"manufacturer\":\"idm\"}");

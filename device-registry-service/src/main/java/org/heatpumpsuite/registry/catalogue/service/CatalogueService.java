@@ -33,10 +33,13 @@ public class CatalogueService {
     public record Model(String id, String displayName) {
     }
 
-    /** What the setup wizard shows for a model before the connection test. */
+    /**
+     * What the setup wizard shows for a model before the connection test; {@code writables} (docs/contracts/catalogue.md)
+     * feed the UI's control page.
+     */
     public record Setup(String manufacturer, String model, String manufacturerName, String displayName,
             String protocol, int defaultPort, Integer defaultUnitId, int defaultPollIntervalS, int minPollIntervalS,
-            List<String> capabilities, JsonNode deviceConfigSchema, JsonNode instructions) {
+            List<String> capabilities, JsonNode deviceConfigSchema, JsonNode instructions, JsonNode writables) {
     }
 
     @Inject
@@ -66,7 +69,8 @@ public class CatalogueService {
             return new Setup(spec.manufacturer(), spec.model(), spec.manufacturerName(), spec.displayName(),
                     spec.protocol(), spec.defaultPort(), spec.defaultUnitId(), spec.defaultPollIntervalS(),
                     spec.minPollIntervalS(), spec.capabilities(), spec.deviceConfigSchema(),
-                    spec.setupInstructions());
+                    spec.setupInstructions(),
+                    spec.doc().path("writables").isArray() ? spec.doc().get("writables") : mapper.createArrayNode());
         });
     }
 
