@@ -18,7 +18,9 @@ public final class Topics {
     public static final List<String> KEYED = List.of("heatpump.readings", "heatpump.config", "heatpump.status",
             "heatpump.commands", "heatpump.command-results", "heatpump.anomalies", "heatpump.alerts");
     public static final String CATALOGUE = "heatpump.catalogue";
-    public static final Set<String> COMPACTED = Set.of("heatpump.config", "heatpump.status", CATALOGUE);
+    /** Internal to polling-service (standing values of cyclic writables); no consumer but its producer, so no .dlq. */
+    public static final String STANDING_VALUES = "heatpump.standing-values";
+    public static final Set<String> COMPACTED = Set.of("heatpump.config", "heatpump.status", CATALOGUE, STANDING_VALUES);
 
     /** Test brokers use fewer partitions than production (12) to keep group joins fast; ordering is per key either way. */
     public static final int TEST_PARTITIONS = 3;
@@ -33,6 +35,7 @@ public final class Topics {
             topics.add(topic(name, TEST_PARTITIONS));
             topics.add(topic(name + ".dlq", TEST_PARTITIONS));
         }
+        topics.add(topic(STANDING_VALUES, TEST_PARTITIONS));
         topics.add(topic(CATALOGUE, 1));
         topics.add(topic(CATALOGUE + ".dlq", 1));
         Properties props = new Properties();

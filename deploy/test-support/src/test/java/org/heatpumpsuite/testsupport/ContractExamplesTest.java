@@ -47,7 +47,8 @@ class ContractExamplesTest {
 
     /** Every contract the README promises (common holds shared definitions only). */
     private static final List<String> CONTRACTS = List.of("readings", "config", "status", "catalogue", "commands",
-            "command-results", "anomalies", "alerts", "probe-request", "probe-response", "dashboard", "dlq");
+            "command-results", "standing-values", "anomalies", "alerts", "probe-request", "probe-response", "dashboard",
+            "dlq");
 
     /**
      * The dead-letter contract describes a JSON view of a Kafka record (original key and value, failure in headers),

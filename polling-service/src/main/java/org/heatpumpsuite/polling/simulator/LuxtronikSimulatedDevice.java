@@ -61,6 +61,7 @@ public final class LuxtronikSimulatedDevice extends SimulatedDevice {
 
     /** Applies a 3002 write; false when the controller refuses it. */
     public synchronized boolean writeParameter(int id, int rawValue) {
+        writeReceived();
         if (id < 0 || id >= parameters.length || !profile.acceptWrite(id, rawValue)) {
             return false;
         }

@@ -34,6 +34,30 @@ public final class ModbusSimulatedDevice extends SimulatedDevice {
         return unitId;
     }
 
+    /**
+     * How the device treats a request for another unit id. The reference (shared/reference) does not say how iDM,
+     * NIBE or Daikin devices behave, so it is configurable: {@link UnitIdBehaviour#SILENT} (default) stays silent,
+     * {@link UnitIdBehaviour#GATEWAY_TARGET_FAILED} answers like a Modbus TCP gateway whose target is missing
+     * (exception 0x0B), {@link UnitIdBehaviour#ANSWER_ANY} ignores the unit id.
+     */
+    public enum UnitIdBehaviour {
+        SILENT, GATEWAY_TARGET_FAILED, ANSWER_ANY
+    }
+
+    /** Modbus exception 0x0B: gateway target device failed to respond. */
+    static final int GATEWAY_TARGET_FAILED_TO_RESPOND = 0x0B;
+
+    private volatile UnitIdBehaviour unitIdBehaviour = UnitIdBehaviour.SILENT;
+
+    public UnitIdBehaviour unitIdBehaviour() {
+        return unitIdBehaviour;
+    }
+
+    /** Switches the answer to requests for other unit ids (thread-safe, at runtime). */
+    public void setUnitIdBehaviour(UnitIdBehaviour behaviour) {
+        this.unitIdBehaviour = java.util.Objects.requireNonNull(behaviour);
+    }
+
     @Override
     public synchronized PumpState state() {
         refresh();
@@ -75,12 +99,25 @@ public final class ModbusSimulatedDevice extends SimulatedDevice {
     public synchronized byte[] handle(int requestUnitId, byte[] pdu) {
         requestReceived();
         if (requestUnitId != unitId) {
-            return null;
+            switch (unitIdBehaviour) {
+                case SILENT -> {
+                    return null;
+                }
+                case GATEWAY_TARGET_FAILED -> {
+                    return exception(pdu.length > 0 ? pdu[0] & 0x7F : 0, GATEWAY_TARGET_FAILED_TO_RESPOND);
+                }
+                default -> {
+                    // ANSWER_ANY: the device ignores the unit id and answers as if asked for its own
+                }
+            }
         }
         if (pdu.length < 1) {
             return null;
         }
         int fc = pdu[0] & 0xFF;
+        if (fc == 6 || fc == 16) {
+            writeReceived();
+        }
         Table table = (fc == 3 || fc == 4 || fc == 6 || fc == 16) ? profile.table(fc) : null;
         if (table == null) {
             return exception(fc, RegisterImage.ILLEGAL_FUNCTION);

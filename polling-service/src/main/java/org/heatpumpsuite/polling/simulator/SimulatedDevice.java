@@ -22,6 +22,7 @@ public abstract class SimulatedDevice {
     private final AtomicLong connectionsAccepted = new AtomicLong();
     private final AtomicInteger requestsInProgress = new AtomicInteger();
     private final AtomicInteger maxRequestsInProgress = new AtomicInteger();
+    private final AtomicLong writes = new AtomicLong();
 
     protected SimulatedDevice(String id, String manufacturer, String model, SimulationClock clock, PumpPhysics physics) {
         this.id = Objects.requireNonNull(id);
@@ -61,6 +62,18 @@ public abstract class SimulatedDevice {
 
     public long requestsServed() {
         return requests.get();
+    }
+
+    /**
+     * Write requests that reached the device (Modbus FC06/FC16, Luxtronik 3002), whether it accepted them or not:
+     * tests assert with it that a rejected write never went on the wire.
+     */
+    public long writesReceived() {
+        return writes.get();
+    }
+
+    void writeReceived() {
+        writes.incrementAndGet();
     }
 
     /** Connections open right now. */

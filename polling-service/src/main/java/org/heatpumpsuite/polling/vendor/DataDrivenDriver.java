@@ -24,6 +24,7 @@ public abstract class DataDrivenDriver implements HeatpumpDriver {
     private final Map<String, ModelData> models = new LinkedHashMap<>();
     private final Map<String, CatalogueEntry> catalogue = new ConcurrentHashMap<>();
     private final Map<CacheKey, List<SensorDefinition>> sensorCache = new ConcurrentHashMap<>();
+    private final Map<String, ProbeValues> probes = new LinkedHashMap<>();
 
     private record CacheKey(String model, DeviceConfig cfg, ModelData data) {
     }
@@ -39,9 +40,11 @@ public abstract class DataDrivenDriver implements HeatpumpDriver {
             m = file.manufacturer();
             name = file.manufacturerName();
             for (ModelSpec spec : file.models()) {
-                if (models.put(spec.id(), ModelData.of(file, spec.id(), resource)) != null) {
+                ModelData data = ModelData.of(file, spec.id(), resource);
+                if (models.put(spec.id(), data) != null) {
                     throw new IllegalStateException(resource + ": model " + spec.id() + " is defined twice");
                 }
+                probes.put(spec.id(), ProbeValues.of(data));
             }
         }
         this.manufacturer = m;
@@ -95,6 +98,12 @@ public abstract class DataDrivenDriver implements HeatpumpDriver {
             sensorCache.put(key, s);
         }
         return s;
+    }
+
+    /** What the connection test reads from the model (data file {@code models[].probe}, shipped map). */
+    public ProbeValues probeValues(String model) {
+        shipped(model);
+        return probes.get(model);
     }
 
     /** The read profile of the model (limits per function code, defined addresses). */

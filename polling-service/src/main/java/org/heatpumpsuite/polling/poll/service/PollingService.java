@@ -60,10 +60,12 @@ public class PollingService implements PumpPoller.Sink {
     Clock clock = Clock.systemUTC();
 
     private final Map<String, PumpPoller> pollers = new ConcurrentHashMap<>();
+    private final Map<String, PumpLink> links = new ConcurrentHashMap<>();
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private ModbusTcpTransport modbus;
     private LuxtronikClient luxtronik;
     private long reconcileTimer = -1;
+    private PollMetrics metrics = PollMetrics.NONE;
 
     void onStart(@Observes StartupEvent event) {
         PollingConfig.Loop loop = config.loop();
@@ -71,6 +73,11 @@ public class PollingService implements PumpPoller.Sink {
                 .withRequestTimeout(loop.requestTimeout()), meters, clock);
         luxtronik = new LuxtronikClient(vertx, LuxtronikConfig.defaults(), meters, clock);
         meters.gaugeMapSize("polling_polled_pumps", java.util.List.of(), pollers);
+        metrics = new PollMetrics(meters);
+        ModbusTcpTransport transport = modbus;
+        io.micrometer.core.instrument.Gauge.builder("polling.sessions.open", transport, ModbusTcpTransport::connectedSessions)
+                .description("Modbus TCP connections to pumps open right now (Luxtronik connects per poll)")
+                .tag("protocol", "modbus").register(meters);
         reconcileTimer = vertx.setPeriodic(loop.reconcileInterval().toMillis(), t -> reconcile());
     }
 
@@ -80,12 +87,18 @@ public class PollingService implements PumpPoller.Sink {
         }
         pollers.values().forEach(PumpPoller::stop);
         pollers.clear();
+        links.clear();
         if (modbus != null) {
             modbus.close();
         }
         if (luxtronik != null) {
             luxtronik.close();
         }
+    }
+
+    /** Brings the pollers in line with the registry now (after a change of the owned partitions). */
+    public void reconcileNow() {
+        reconcile();
     }
 
     /** Brings the pollers in line with the registry. Cheap; runs on a timer. */
@@ -103,6 +116,7 @@ public class PollingService implements PumpPoller.Sink {
                     continue;
                 }
                 if (current != null) {
+                    links.remove(c.heatpumpId());
                     pollers.remove(c.heatpumpId()).stop();
                     Log.infof("pump %s: connection settings changed, session reopened", c.heatpumpId());
                 }
@@ -110,6 +124,7 @@ public class PollingService implements PumpPoller.Sink {
             }
             for (String id : Set.copyOf(pollers.keySet())) {
                 if (!wanted.contains(id)) {
+                    links.remove(id);
                     pollers.remove(id).stop();
                     Log.infof("pump %s no longer polled (removed or disabled)", id);
                 }
@@ -145,6 +160,8 @@ public class PollingService implements PumpPoller.Sink {
         PumpPoller poller = new PumpPoller(vertx, c, driver, deviceConfig, session, luxtronik, this, clock,
                 config.loop().jitter(), config.loop().statusRefresh());
         pollers.put(c.heatpumpId(), poller);
+        links.put(c.heatpumpId(), new PumpLink(c, driver, deviceConfig, session, luxtronik, session != null ? null
+                : new org.heatpumpsuite.polling.transport.luxtronik.LuxtronikEndpoint(c.heatpumpId(), c.host(), c.port())));
         poller.start(config.loop().initialDelay());
         Log.infof("polling pump %s (%s/%s at %s:%d) every %d s", c.heatpumpId(), c.manufacturer(), c.model(), c.host(),
                 c.port(), poller.intervalS());
@@ -168,6 +185,11 @@ public class PollingService implements PumpPoller.Sink {
         return Set.copyOf(pollers.keySet());
     }
 
+    /** How to write to a pump this replica polls right now. */
+    public java.util.Optional<PumpLink> link(String heatpumpId) {
+        return java.util.Optional.ofNullable(links.get(heatpumpId));
+    }
+
     @Override
     public void reading(ReadingRecord reading) {
         readings.publish(reading);
@@ -176,6 +198,11 @@ public class PollingService implements PumpPoller.Sink {
     @Override
     public void status(StatusRecord record) {
         status.publish(record);
+    }
+
+    @Override
+    public PollMetrics metrics() {
+        return metrics;
     }
 
     @Override

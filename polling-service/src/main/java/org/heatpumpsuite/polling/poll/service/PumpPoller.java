@@ -46,6 +46,11 @@ final class PumpPoller {
 
         /** False once the pump is no longer owned (removed meanwhile): nothing more is published for it. */
         boolean owns(String heatpumpId);
+
+        /** Where the loop's meters are registered. */
+        default PollMetrics metrics() {
+            return PollMetrics.NONE;
+        }
     }
 
     private final Vertx vertx;
@@ -63,9 +68,15 @@ final class PumpPoller {
     private final int minIntervalS;
     private final int defaultIntervalS;
 
+    private final PollMetrics.Model metrics;
+
     private volatile int intervalS;
     private volatile boolean stopped;
     private long timer = -1;
+    /** System.nanoTime() at which the next poll is due (lateness = actual start - this). */
+    private volatile long dueNanos;
+    /** Requests of the poll in flight (null for Luxtronik). */
+    private volatile PollMetrics.CountingSession counting;
 
     // status state (touched by one poll at a time)
     private boolean connected;
@@ -92,6 +103,7 @@ final class PumpPoller {
         this.minIntervalS = entry.minPollIntervalS();
         this.defaultIntervalS = entry.defaultPollIntervalS();
         this.intervalS = intervalFor(config);
+        this.metrics = sink.metrics().model(config.manufacturer(), config.model());
     }
 
     PumpConfig config() {
@@ -115,6 +127,7 @@ final class PumpPoller {
 
     void start(Duration initialDelay) {
         long delay = initialDelay.toMillis() <= 0 ? 1 : 1 + ThreadLocalRandom.current().nextLong(initialDelay.toMillis());
+        dueNanos = System.nanoTime() + delay * 1_000_000;
         schedule(delay);
     }
 
@@ -145,6 +158,8 @@ final class PumpPoller {
         }
         Instant started = clock.instant();
         long startNanos = System.nanoTime();
+        metrics.started(startNanos - dueNanos);
+        counting = null;
         CompletionStage<RawData> raw;
         try {
             raw = session != null ? readModbus() : readLuxtronik();
@@ -162,6 +177,7 @@ final class PumpPoller {
                 long intervalMs = intervalS * 1000L;
                 long shift = (long) (intervalMs * jitter * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
                 long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
+                dueNanos = startNanos + (intervalMs + shift) * 1_000_000;
                 schedule(intervalMs + shift - elapsed);
             }
             return null;
@@ -170,7 +186,8 @@ final class PumpPoller {
 
     private CompletionStage<RawData> readModbus() {
         ReadPlan plan = driver.readPlan(config.model(), deviceConfig, memory);
-        return BlockReader.read(session, plan, memory);
+        counting = new PollMetrics.CountingSession(session);
+        return BlockReader.read(counting, plan, memory);
     }
 
     private CompletionStage<RawData> readLuxtronik() {
@@ -183,7 +200,9 @@ final class PumpPoller {
         }
         Instant now = clock.instant();
         Reading reading = error == null ? driver.decode(config.model(), deviceConfig, data) : null;
+        int requests = session == null || counting == null ? -1 : counting.requests();
         if (reading != null && !reading.values().isEmpty()) {
+            metrics.finished(durationMs, requests, true, reading.errors().isEmpty(), null);
             List<ReadingRecord.Error> errors = new ArrayList<>();
             for (ReadError e : reading.errors()) {
                 errors.add(new ReadingRecord.Error(e.sensor(), e.kind(), e.message(), e.modbusExceptionCode()));
@@ -191,6 +210,10 @@ final class PumpPoller {
             sink.reading(new ReadingRecord(1, config.heatpumpId(), config.manufacturer(), config.model(), observedAt, durationMs,
                     reading.values(), reading.units(), errors));
             boolean changed = !connected || consecutiveErrors != 0;
+            if (consecutiveErrors > 0) {
+                int failedPolls = consecutiveErrors;
+                logWithPump(() -> Log.infof("pump %s reachable again after %d failed polls", config.heatpumpId(), failedPolls));
+            }
             connected = true;
             consecutiveErrors = 0;
             lastSuccessAt = now;
@@ -202,10 +225,20 @@ final class PumpPoller {
         }
         // The poll did not reach the device (or got nothing but errors from it).
         StatusRecord.LastError e = error != null ? lastErrorOf(error, now) : lastErrorOf(reading, now);
+        metrics.finished(durationMs, requests, false, false, e.kind());
+        // the first failure, and a change of kind, at WARN; repeats at DEBUG (a dead pump must not flood the log)
+        boolean news = consecutiveErrors == 0 || lastError == null || !lastError.kind().equals(e.kind());
         connected = false;
         consecutiveErrors++;
         lastError = e;
-        logWithPump(() -> Log.debugf("poll of %s failed (%s): %s", config.heatpumpId(), e.kind(), e.message()));
+        int failedPolls = consecutiveErrors;
+        logWithPump(() -> {
+            if (news) {
+                Log.warnf("poll of %s failed (%s, %d in a row): %s", config.heatpumpId(), e.kind(), failedPolls, e.message());
+            } else {
+                Log.debugf("poll of %s failed (%s, %d in a row): %s", config.heatpumpId(), e.kind(), failedPolls, e.message());
+            }
+        });
         publishStatus(now);
     }
 

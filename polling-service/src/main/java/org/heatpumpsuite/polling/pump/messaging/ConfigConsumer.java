@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.heatpumpsuite.polling.pump.service.PumpConfig;
 import org.heatpumpsuite.polling.pump.service.PumpRegistry;
 
@@ -16,13 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 
 /**
- * Takes pumps from heatpump.config (key heatpump_id, tombstone = removed) and announces each newly owned pump on
- * heatpump.status. Undecodable records go to heatpump.config.dlq with the reason.
+ * Takes pumps from the heatpump.config records of this replica's partitions (key heatpump_id, tombstone = removed;
+ * fed by {@link org.heatpumpsuite.polling.command.messaging.OwnershipConsumer}) and announces each newly owned pump on
+ * heatpump.status. An undecodable record throws {@link IllegalArgumentException}; the caller dead-letters it.
  */
 @ApplicationScoped
 public class ConfigConsumer {
-
-    public static final String CONFIG = "config";
 
     @Inject
     PumpRegistry pumps;
@@ -33,14 +31,17 @@ public class ConfigConsumer {
 
     Clock clock = Clock.systemUTC();
 
-    @Incoming(CONFIG)
-    public void consume(ConsumerRecord<String, String> record) throws JsonProcessingException {
+    /** Result of one record: the pump it named (null if none) and whether it was removed. */
+    public record Applied(String heatpumpId, boolean removed) {
+    }
+
+    public Applied consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             if (record.key() != null && pumps.remove(record.key())) {
                 Log.infof("pump %s removed", record.key());
                 status.tombstone(record.key());
             }
-            return;
+            return new Applied(record.key(), true);
         }
         PumpConfig config;
         try {
@@ -50,11 +51,12 @@ public class ConfigConsumer {
         } catch (IllegalArgumentException e) {
             throw undecodable(record, e.getMessage());
         }
-        if (pumps.put(config)) {
+        if (pumps.put(config, record.partition())) {
             Log.infof("pump %s (%s/%s at %s:%d) taken over", config.heatpumpId(), config.manufacturer(),
                     config.model(), config.host(), config.port());
             status.publish(StatusRecord.notYetConnected(config.heatpumpId(), clock.instant()));
         }
+        return new Applied(config.heatpumpId(), false);
     }
 
     private static IllegalArgumentException undecodable(ConsumerRecord<String, String> record, String reason) {

@@ -76,6 +76,17 @@ public final class ModbusTcpTransport implements AutoCloseable {
         return sessions.size();
     }
 
+    /** Sessions whose TCP connection is open right now (a pump in back-off or never reached has none). */
+    public int connectedSessions() {
+        int n = 0;
+        for (VertxModbusSession s : sessions) {
+            if (s.connected()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Closes every session (pending requests fail) and the Vert.x clients. The {@link Vertx} stays open. */
     @Override
     public void close() {

@@ -67,7 +67,7 @@ public final class VertxModbusSession implements ModbusSession {
 
     // Event-loop state
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private State state = State.DISCONNECTED;
+    private volatile State state = State.DISCONNECTED; // volatile only for connected(), read by metrics
     private NetSocket socket;
     private MbapFrameDecoder decoder;
     private long generation;
@@ -95,6 +95,11 @@ public final class VertxModbusSession implements ModbusSession {
 
     public String heatpumpId() {
         return heatpumpId;
+    }
+
+    /** True while the TCP connection to the pump is open (read from any thread, for metrics). */
+    public boolean connected() {
+        return state == State.CONNECTED;
     }
 
     /** TCP connections opened (or attempted) so far: 1 for a healthy pump, however many requests it served. */

@@ -8,6 +8,8 @@ import java.util.List;
  * @param referenceModel the token the reference data uses for this model (NIBE "models" column, e.g. s1155_s1255);
  *                       values with a {@code models} list apply to the model if it contains this token
  * @param deviceOptions  device_config properties the model offers: circuits, zone_modules, word_order, register_map_override
+ * @param probe          what the connection test reads (identifying values, detected model/firmware/serial)
  */
-public record ModelSpec(String id, String displayName, String referenceModel, List<String> capabilities, List<String> deviceOptions) {
+public record ModelSpec(String id, String displayName, String referenceModel, List<String> capabilities, List<String> deviceOptions,
+        ProbeSpec probe) {
 }
