@@ -124,6 +124,25 @@ export interface ModelSetup {
   capabilities: string[]
   device_config_schema: JsonSchema
   instructions: { de?: string; en?: string } | null
+  /** the values a command may write (docs/contracts/catalogue.md); absent from older registries */
+  writables?: Writable[]
+}
+
+/** A writable value of a model (docs/contracts/catalogue.md, *writable*). */
+export interface Writable {
+  id: string
+  unit: string
+  kind?: 'number' | 'boolean'
+  min: number | null
+  max: number | null
+  step: number | null
+  options?: Record<string, Localized>
+  persistence: 'eeprom' | 'cyclic' | 'volatile' | string
+  resend_interval_s?: number
+  daily_budget?: number
+  min_interval_s?: number
+  description?: Localized
+  per?: 'circuit' | 'zone_room'
 }
 
 /** POST /api/probe body (docs/contracts/probe-request.md). */

@@ -76,6 +76,15 @@ export const useHeatpumpsStore = defineStore('heatpumps', () => {
     return created
   }
 
+  /** PUT /api/heatpumps/{id} with the fields to change; the answer replaces the pump in the list. */
+  async function updateHeatpump(id: string, changes: Partial<HeatpumpInput>): Promise<Heatpump> {
+    const updated = await api.heatpumps.update(id, changes)
+    const i = heatpumps.value.findIndex((p) => p.id === id)
+    if (i >= 0) heatpumps.value.splice(i, 1, updated)
+    else heatpumps.value.push(updated)
+    return updated
+  }
+
   async function removeHeatpump(id: string): Promise<void> {
     await api.heatpumps.remove(id)
     heatpumps.value = heatpumps.value.filter((p) => p.id !== id)
@@ -99,6 +108,7 @@ export const useHeatpumpsStore = defineStore('heatpumps', () => {
     refresh,
     fetchOne,
     addHeatpump,
+    updateHeatpump,
     removeHeatpump,
   }
 })

@@ -55,6 +55,20 @@ describe('pump dashboard', () => {
     expect(status.find('[data-sensor=compressor_running]').text()).toContain('Ja')
   })
 
+  it('waits for the first data of a pump the services have not seen yet, without asking for its series', async () => {
+    const unseen = pump({ status: null } as Partial<Parameters<typeof pump>[0]>)
+    const fake = fakeApi(routes({
+      'GET /api/heatpumps/:id': { body: unseen },
+      'GET /api/heatpumps': { body: [unseen] },
+      'GET /api/data': { status: 404, body: { status: 404, title: 'Not Found' } },
+    }))
+    const { wrapper } = await mountApp(`/heatpumps/${ID}`, { role: 'viewer' })
+    await flushPromises()
+    expect(wrapper.find('[data-test=dashboard-waiting]').exists()).toBe(true)
+    expect(wrapper.findAll('.widget')).toHaveLength(0)
+    expect(fake.callsTo('GET', '/api/metrics/query_range')).toHaveLength(0)
+  })
+
   it('reloads every chart over a chosen range', async () => {
     const fake = fakeApi(routes())
     const { wrapper } = await mountApp(`/heatpumps/${ID}`, { role: 'viewer' })

@@ -164,9 +164,10 @@ describe('setup wizard', () => {
     await click(w, '[data-test=next]')
     await click(w, '[data-test=add]')
     expect(w.find('[data-step=connection]').exists()).toBe(true)
-    expect(w.find('[data-test="error-connection.unit_id"]').text()).toBe('must be 0..247')
+    // known kinds of server messages appear in the user's language
+    expect(w.find('[data-test="error-connection.unit_id"]').text()).toBe('Bitte einen Wert von 0 bis 247 eingeben.')
     await click(w, '[data-test=next]')
-    expect(w.find('[data-test=error-name]').text()).toBe('must not contain control characters')
+    expect(w.find('[data-test=error-name]').text()).toBe('Darf keine Steuerzeichen enthalten.')
   })
 
   it('offers to add a pump that does not answer today, without the connection test', async () => {

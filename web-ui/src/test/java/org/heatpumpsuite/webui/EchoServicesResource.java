@@ -15,7 +15,7 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Real HTTP servers standing in for the five services: each answers with its own name, the path, method, body and
- * the Authorization header it received. The anomaly service's port is left closed to test an unreachable service.
+ * the Authorization header it received; a path ending in /never-ends gets a chunked answer that never ends. The anomaly service's port is left closed to test an unreachable service.
  */
 public class EchoServicesResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,10 +28,17 @@ public class EchoServicesResource implements QuarkusTestResourceLifecycleManager
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
-            HttpServer server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> req.response()
+            HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+                if (req.path().endsWith("/never-ends")) {
+                    // a chunked answer that starts and never finishes, like a long-running query
+                    req.response().setChunked(true).putHeader("content-type", "application/json").write("{\"partial\":");
+                    return;
+                }
+                req.body().onSuccess(body -> req.response()
                     .putHeader("content-type", "application/json").setStatusCode(req.getHeader("Authorization") == null ? 401 : 200)
                     .end(new JsonObject().put("service", service).put("path", req.uri()).put("method", req.method().name())
-                            .put("body", body.toString()).put("authorization", req.getHeader("Authorization")).encode())));
+                            .put("body", body.toString()).put("authorization", req.getHeader("Authorization")).encode()));
+            });
             try {
                 server.listen(0, InetAddress.getLoopbackAddress().getHostAddress()).toCompletionStage().toCompletableFuture()
                         .get(10, TimeUnit.SECONDS);

@@ -3,18 +3,37 @@ package org.heatpumpsuite.webui;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 
 /** The local single origin: /api/** reaches the right service by ARCHITECTURE.md's table; the rest is the app. */
 @QuarkusIntegrationTest
 @WithTestResource(EchoServicesResource.class)
 class ProxyIT {
+
+    @TestHTTPResource("/")
+    URL root;
+    int port;
+
+    @BeforeEach
+    void port() {
+        port = root.getPort();
+    }
 
     @ParameterizedTest
     @CsvSource({
@@ -43,6 +62,25 @@ class ProxyIT {
         given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404));
         given().get("/api/heatpumpsX").then().statusCode(404);
+    }
+
+    @Test
+    void requestsTheBrowserAbandonsGiveTheirConnectionBack() throws IOException {
+        // more abandoned answers than the proxy keeps connections per service: without giving them back, the next
+        // request to that service would wait for ever
+        for (int i = 0; i < 40; i++) {
+            try (Socket browser = new Socket("127.0.0.1", port)) {
+                browser.setSoTimeout(10_000);
+                browser.getOutputStream().write(("GET /api/data/never-ends HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer t\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] head = new byte[12];
+                assertEquals(12, browser.getInputStream().readNBytes(head, 0, 12));
+                assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.US_ASCII));
+            }
+        }
+        given().auth().oauth2("t").config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 10_000))).get("/api/data").then().statusCode(200)
+                .body("service", equalTo("ingest"));
     }
 
     @Test

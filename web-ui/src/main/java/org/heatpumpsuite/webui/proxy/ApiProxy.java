@@ -13,7 +13,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
@@ -50,9 +52,22 @@ public class ApiProxy {
     private synchronized HttpProxy proxy(URI target) {
         return proxies.computeIfAbsent(target, t -> {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
-                    .setConnectTimeout((int) config.connectTimeout().toMillis()));
+                    .setConnectTimeout((int) config.connectTimeout().toMillis())
+                    .setMaxPoolSize(config.maxConnectionsPerService()).setKeepAliveTimeout(30));
             int port = t.getPort() > 0 ? t.getPort() : 80;
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port, t.getHost());
+            SocketAddress origin = SocketAddress.inetSocketAddress(port, t.getHost());
+            // Each forwarded request is bounded (waiting for a pooled connection included), and abandoned when the
+            // browser goes away: otherwise a response the browser stopped reading keeps its pooled connection for
+            // good, and once the pool is used up every later request to that service hangs.
+            HttpProxy proxy = HttpProxy.reverseProxy(client).originRequestProvider((request, c) -> c
+                    .request(new RequestOptions().setServer(origin)
+                            .setConnectTimeout(config.connectTimeout().toMillis())
+                            .setIdleTimeout(config.idleTimeout().toMillis()))
+                    .onSuccess(upstream -> request.response().closeHandler(v -> {
+                        if (!request.response().ended()) {
+                            upstream.reset();
+                        }
+                    })));
             proxy.addInterceptor(new ProxyInterceptor() {
                 @Override
                 public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {

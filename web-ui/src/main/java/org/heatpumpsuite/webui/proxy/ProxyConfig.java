@@ -28,4 +28,15 @@ public interface ProxyConfig {
     /** How long to wait for a service to accept a connection. */
     @WithDefault("5s")
     Duration connectTimeout();
+
+    /**
+     * How long a forwarded request may go without any data from the service before it is abandoned (and its connection
+     * closed). Longer than the services' own upstream timeouts (30 s), so their answers still arrive.
+     */
+    @WithDefault("45s")
+    Duration idleTimeout();
+
+    /** Connections kept per service. */
+    @WithDefault("32")
+    int maxConnectionsPerService();
 }
