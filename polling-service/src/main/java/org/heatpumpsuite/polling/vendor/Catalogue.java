@@ -62,7 +62,7 @@ public final class Catalogue {
                 w.options().forEach((code, label) -> options.put(String.valueOf(code), label));
                 writables.add(new CatalogueEntry.Writable(s.id(), s.unit(), s.kind() == ValueKind.BOOLEAN ? "boolean" : null,
                         w.optIn() ? null : w.min(), w.optIn() ? null : w.max(), w.step(), options, w.persistence().wire(),
-                        w.resendIntervalS(), writeDescription(description, w), per));
+                        w.resendIntervalS(), w.dailyBudget(), w.minIntervalS(), writeDescription(description, w), per));
             }
         }
         if (file.setupInstructions() == null || !file.setupInstructions().bilingual()) {

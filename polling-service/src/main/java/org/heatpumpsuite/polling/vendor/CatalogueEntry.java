@@ -49,7 +49,8 @@ public record CatalogueEntry(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({ "id", "unit", "kind", "min", "max", "step", "options", "persistence", "resend_interval_s", "description", "per" })
+    @JsonPropertyOrder({ "id", "unit", "kind", "min", "max", "step", "options", "persistence", "resend_interval_s", "daily_budget",
+            "min_interval_s", "description", "per" })
     public record Writable(
             @JsonProperty("id") String id,
             @JsonProperty("unit") String unit,
@@ -60,6 +61,8 @@ public record CatalogueEntry(
             @JsonProperty("options") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> options,
             @JsonProperty("persistence") String persistence,
             @JsonProperty("resend_interval_s") Integer resendIntervalS,
+            @JsonProperty("daily_budget") Integer dailyBudget,
+            @JsonProperty("min_interval_s") Integer minIntervalS,
             @JsonProperty("description") Text description,
             @JsonProperty("per") String per) {
     }

@@ -302,7 +302,7 @@ public final class ModelData {
             step = step == null ? BigDecimal.ONE : step;
         }
         return new WritableDefinition(min, max, step, options, Persistence.fromWire(w.persistence()), w.resendIntervalS(),
-                Boolean.TRUE.equals(w.oneShot()), Boolean.TRUE.equals(w.optIn()), w.note());
+                Boolean.TRUE.equals(w.oneShot()), Boolean.TRUE.equals(w.optIn()), w.note(), w.dailyBudget(), w.minIntervalS());
     }
 
     private SensorDefinition derived(DerivedSpec d) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * How a written value is kept by the device (catalogue contract {@code writables[].persistence}). EEPROM: limited write
- * cycles, write only on change; CYCLIC: must be re-sent every resend interval; VOLATILE: lost on a controller restart,
- * the poller re-applies the standing value.
+ * cycles, write only on change; CYCLIC: must be re-sent every resend interval; VOLATILE: lost on a controller restart
+ * (not re-applied by the poller yet).
  */
 public enum Persistence {
     EEPROM, CYCLIC, VOLATILE;

@@ -17,9 +17,18 @@ import java.util.Map;
  * @param optIn            writable only in some installations: the catalogue shows no range, the installer's
  *                         write_ranges entry enables it, and min/max still bound it
  * @param note             why the persistence was chosen, or a write rule from the reference
+ * @param dailyBudget      most writes of this value per pump and 24 h; null: the write governor's default for the
+ *                         persistence class
+ * @param minIntervalS     least seconds between two writes of this value; null: the governor's default
  */
 public record WritableDefinition(BigDecimal min, BigDecimal max, BigDecimal step, Map<Long, String> options, Persistence persistence,
-        Integer resendIntervalS, boolean oneShot, boolean optIn, String note) {
+        Integer resendIntervalS, boolean oneShot, boolean optIn, String note, Integer dailyBudget, Integer minIntervalS) {
+
+    /** Without a budget or interval of its own (the governor's defaults apply). */
+    public WritableDefinition(BigDecimal min, BigDecimal max, BigDecimal step, Map<Long, String> options, Persistence persistence,
+            Integer resendIntervalS, boolean oneShot, boolean optIn, String note) {
+        this(min, max, step, options, persistence, resendIntervalS, oneShot, optIn, note, null, null);
+    }
 
     public WritableDefinition {
         options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(options));
@@ -28,6 +37,12 @@ public record WritableDefinition(BigDecimal min, BigDecimal max, BigDecimal step
         }
         if ((persistence == Persistence.CYCLIC) != (resendIntervalS != null)) {
             throw new IllegalArgumentException("resend_interval_s is required for cyclic values and only for them");
+        }
+        if (dailyBudget != null && dailyBudget < 1) {
+            throw new IllegalArgumentException("daily_budget must be at least 1");
+        }
+        if (minIntervalS != null && minIntervalS < 0) {
+            throw new IllegalArgumentException("min_interval_s must not be negative");
         }
         if (step != null && step.signum() <= 0) {
             throw new IllegalArgumentException("step must be positive");

@@ -90,15 +90,18 @@ public final class WriteGovernor {
         }
         Instant now = clock.instant();
         Deque<Instant> recent = writes(heatpumpId, sensor, now);
-        if (recent.size() >= limits.eepromDailyBudget()) {
+        // the model data's own limits for this value where it has them, else the configured defaults
+        int budget = w.dailyBudget() != null ? w.dailyBudget() : limits.eepromDailyBudget();
+        Duration minInterval = w.minIntervalS() != null ? Duration.ofSeconds(w.minIntervalS()) : limits.eepromMinInterval();
+        if (recent.size() >= budget) {
             Instant next = recent.peekFirst() == null ? now : recent.peekFirst().plus(WINDOW);
             return Optional.of("daily write budget of this EEPROM-backed value spent (" + recent.size() + " of "
-                    + limits.eepromDailyBudget() + " writes in 24 h); next write allowed from " + next);
+                    + budget + " writes in 24 h); next write allowed from " + next);
         }
         Instant last = recent.peekLast();
-        if (last != null && now.isBefore(last.plus(limits.eepromMinInterval()))) {
+        if (last != null && now.isBefore(last.plus(minInterval))) {
             return Optional.of("too frequent: this EEPROM-backed value was written at " + last + "; next write allowed from "
-                    + last.plus(limits.eepromMinInterval()) + " (minimum interval " + limits.eepromMinInterval() + ")");
+                    + last.plus(minInterval) + " (minimum interval " + minInterval + ")");
         }
         return Optional.empty();
     }

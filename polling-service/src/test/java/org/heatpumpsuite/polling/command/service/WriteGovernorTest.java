@@ -58,6 +58,21 @@ class WriteGovernorTest {
     }
 
     @Test
+    void aValuesOwnBudgetAndIntervalFromTheModelDataOverrideTheDefaults() {
+        WritableDefinition strict = new WritableDefinition(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, null, Persistence.EEPROM,
+                null, false, false, null, 1, 7200);
+        assertThat(governor.checkLimits(PUMP, "heating_curve", strict, false)).isEmpty();
+        governor.recordWrite(PUMP, "heating_curve", clock.instant());
+        clock.advance(Duration.ofMinutes(90)); // past the default hour, within the value's own two hours
+        assertThat(governor.checkLimits(PUMP, "heating_curve", strict, false)).get().asString().startsWith("daily write budget")
+                .contains("1 of 1");
+        WritableDefinition oftener = new WritableDefinition(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ONE, null, Persistence.EEPROM,
+                null, false, false, null, null, 7200);
+        assertThat(governor.checkLimits(PUMP, "heating_curve", oftener, false)).get().asString().startsWith("too frequent")
+                .contains("PT2H");
+    }
+
+    @Test
     void nonEepromValuesHaveNoBudget() {
         for (int i = 0; i < 10; i++) {
             governor.recordWrite(PUMP, "pv_surplus", clock.instant());
