@@ -65,3 +65,38 @@ export function useSaveState() {
 
   return { saving, error, fieldErrors, run, reset }
 }
+
+/**
+ * A delete (or revoke) behind a confirm dialog: `ask(item)` opens it, `confirm()` runs `remove(item)` and on success
+ * closes it and reloads the list; a failure stays in `error`, shown in the dialog.
+ */
+export function useDeletion<T>(remove: (item: T) => Promise<unknown>, reload: () => Promise<void>) {
+  const target = ref(null) as Ref<T | null>
+  const state = useSaveState()
+
+  function ask(item: T): void {
+    target.value = item
+    state.reset()
+  }
+
+  async function confirm(): Promise<void> {
+    const item = target.value
+    if (item === null) return
+    const done = await state.run(async () => {
+      await remove(item)
+      return true
+    })
+    if (done) {
+      target.value = null
+      await reload()
+    }
+  }
+
+  function cancel(): void {
+    target.value = null
+  }
+
+  return { target, saving: state.saving, error: state.error, ask, confirm, cancel }
+}
+
+export type Deletion<T> = ReturnType<typeof useDeletion<T>>
