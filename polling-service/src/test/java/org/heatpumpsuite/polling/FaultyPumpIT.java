@@ -74,6 +74,14 @@ class FaultyPumpIT {
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
+    static String roomy(String config) {
+        String roomy = config.replace("\"timeout_ms\":1000", "\"timeout_ms\":5000");
+        if (roomy.equals(config)) {
+            throw new IllegalStateException("PollingIT.config no longer sets timeout_ms 1000: " + config);
+        }
+        return roomy;
+    }
+
     static int port(String model) {
         return healthy.pumps().stream().filter(p -> p.model().equals(model)).findFirst().orElseThrow().port();
     }
@@ -81,10 +89,12 @@ class FaultyPumpIT {
     @Test
     void aRefusingThenSlowPumpIsReportedWithTheRightErrorKindTheOthersStayOnTimeAndItRecoversByItself() {
         Instant begin = Instant.now().minusSeconds(1);
-        kafka.send("heatpump.config", IDM, PollingIT.config(IDM, "idm", "navigator_2_0", port("navigator_2_0"), 1, "{}"));
-        kafka.send("heatpump.config", NIBE, PollingIT.config(NIBE, "nibe", "s1255", port("s1255"), 1, "{}"));
-        kafka.send("heatpump.config", LUX, PollingIT.config(LUX, "luxtronik", "luxtronik_2_1", port("luxtronik_2_1"), null,
-                "{}"));
+        // the healthy pumps get a roomier request timeout than the faulty one (1 s): the simulators share this test JVM
+        // with the broker, and on a loaded CI machine an answer can take longer than 1 s without any pump being at fault
+        kafka.send("heatpump.config", IDM, roomy(PollingIT.config(IDM, "idm", "navigator_2_0", port("navigator_2_0"), 1, "{}")));
+        kafka.send("heatpump.config", NIBE, roomy(PollingIT.config(NIBE, "nibe", "s1255", port("s1255"), 1, "{}")));
+        kafka.send("heatpump.config", LUX, roomy(PollingIT.config(LUX, "luxtronik", "luxtronik_2_1", port("luxtronik_2_1"),
+                null, "{}")));
         kafka.send("heatpump.config", DAIKIN, PollingIT.config(DAIKIN, "daikin", "altherma_3", daikinPort, 1, "{}"));
         for (String id : List.of(IDM, NIBE, LUX, DAIKIN)) {
             awaitReading(id, begin, Duration.ofSeconds(60));
@@ -124,7 +134,8 @@ class FaultyPumpIT {
                 .isGreaterThanOrEqualTo(0.99);
         assertThat(sum(metrics, "polling_poll_errors_total", "kind=\"refused\"", "manufacturer=\"daikin\"")).isPositive();
         assertThat(sum(metrics, "polling_poll_errors_total", "kind=\"timeout\"", "manufacturer=\"daikin\"")).isPositive();
-        assertThat(sum(metrics, "polling_poll_errors_total", "manufacturer=\"idm\"")).isZero();
+        assertThat(sum(metrics, "polling_poll_errors_total", "manufacturer=\"idm\"")).as("errors of the healthy iDM: %s",
+                metrics.lines().filter(l -> l.startsWith("polling_poll_errors_total")).toList()).isZero();
         assertThat(sum(metrics, "polling_polls_total", "outcome=\"failed\"", "manufacturer=\"nibe\"")).isZero();
         assertThat(sum(metrics, "polling_sessions_open", "protocol=\"modbus\"")).isEqualTo(3);
 
