@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.heatpumpsuite.polling.simulator.DemoPumps;
+import org.heatpumpsuite.polling.simulator.ModbusSimulatedDevice;
+import org.heatpumpsuite.polling.simulator.RegisterLayout.Table;
 import org.heatpumpsuite.testsupport.Contracts;
 import org.heatpumpsuite.testsupport.KafkaClient;
 import org.heatpumpsuite.testsupport.KafkaResource;
@@ -107,7 +109,9 @@ class WriteIT {
         poller = startPoller("write-1");
         JsonNode reading = json(kafka.await("heatpump.readings", r -> IDM.equals(r.key()) && r.value() != null
                 && json(r.value()).path("values").has("dhw_target"), Duration.ofSeconds(40)).value());
-        int before = reading.path("values").path("dhw_target").asInt();
+        assertThat(reading.path("values").path("dhw_target").isNumber()).isTrue();
+        // what the device holds right now (1032 = dhw_target, u16): the value to write must differ from it
+        int before = ((ModbusSimulatedDevice) sim.device()).peek(Table.HOLDING, 1032, 1)[0];
         long writes = sim.device().writesReceived();
 
         JsonNode range = write("dhw_target", 120);
