@@ -19,7 +19,8 @@ import org.heatpumpsuite.polling.simulator.DemoPumps;
 import org.heatpumpsuite.polling.simulator.SimulationClock;
 import org.heatpumpsuite.testsupport.Contracts;
 import org.heatpumpsuite.testsupport.KafkaClient;
-import org.heatpumpsuite.testsupport.KafkaResource;
+import org.heatpumpsuite.testsupport.KafkaProcess;
+import org.heatpumpsuite.testsupport.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,18 @@ class ScaleOutIT {
 
     static Vertx vertx;
     static DemoPumps sims;
+    static KafkaProcess broker;
     static KafkaClient kafka;
     static final List<PollerProcess> replicas = new ArrayList<>();
     static final Map<String, DemoPumps.DemoPump> byId = new HashMap<>();
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaClient(KafkaResource.bootstrapServers());
+        // a broker of its own: an application another IT class left running on the shared test broker would take
+        // these pumps and their commands as a replica of its own group
+        broker = new KafkaProcess().start();
+        Topics.createAll(broker.bootstrapServers());
+        kafka = new KafkaClient(broker.bootstrapServers());
         vertx = Vertx.vertx();
         List<DemoPumps.Placement> placements = new ArrayList<>();
         for (int i = 0; i < PUMPS; i++) {
@@ -75,6 +81,9 @@ class ScaleOutIT {
         }
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -100,8 +109,8 @@ class ScaleOutIT {
 
     @Test
     void pumpsAreSharedAndACrashedReplicasPumpsMoveWithin30Seconds() {
-        PollerProcess a = new PollerProcess("a", KafkaResource.bootstrapServers(), ENV);
-        PollerProcess b = new PollerProcess("b", KafkaResource.bootstrapServers(), ENV);
+        PollerProcess a = new PollerProcess("a", broker.bootstrapServers(), ENV);
+        PollerProcess b = new PollerProcess("b", broker.bootstrapServers(), ENV);
         replicas.add(a);
         replicas.add(b);
         a.awaitReady(Duration.ofSeconds(90));

@@ -15,7 +15,8 @@ import org.heatpumpsuite.polling.simulator.ModbusSimulatedDevice;
 import org.heatpumpsuite.polling.simulator.RegisterLayout.Table;
 import org.heatpumpsuite.testsupport.Contracts;
 import org.heatpumpsuite.testsupport.KafkaClient;
-import org.heatpumpsuite.testsupport.KafkaResource;
+import org.heatpumpsuite.testsupport.KafkaProcess;
+import org.heatpumpsuite.testsupport.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,13 +43,18 @@ class WriteIT {
             "POLLING_WRITES_VERIFY_DELAY", "200ms",
             "POLLING_LOOP_INITIAL_DELAY", "500ms");
 
+    static KafkaProcess broker;
     static KafkaClient kafka;
     static PollerProcess poller;
     static DemoPumps.DemoPump sim;
 
     @BeforeAll
     static void start() {
-        kafka = new KafkaClient(KafkaResource.bootstrapServers());
+        // a broker of its own: an application another IT class left running on the shared test broker would take
+        // these pumps and their commands as a replica of its own group
+        broker = new KafkaProcess().start();
+        Topics.createAll(broker.bootstrapServers());
+        kafka = new KafkaClient(broker.bootstrapServers());
         sim = SimulatorResource.pump("navigator_2_0");
     }
 
@@ -64,6 +70,9 @@ class WriteIT {
             kafka.close();
         }
         new SimulatorResource().stop();
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     static JsonNode json(String value) {
@@ -98,7 +107,7 @@ class WriteIT {
     }
 
     static PollerProcess startPoller(String name) {
-        PollerProcess p = new PollerProcess(name, KafkaResource.bootstrapServers(), ENV).awaitReady(Duration.ofSeconds(60));
+        PollerProcess p = new PollerProcess(name, broker.bootstrapServers(), ENV).awaitReady(Duration.ofSeconds(60));
         await().atMost(Duration.ofSeconds(40)).until(() -> p.polled().contains(IDM));
         return p;
     }
