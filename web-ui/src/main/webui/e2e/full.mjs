@@ -278,12 +278,15 @@ try {
   await check('control: a setpoint is written and verified', [WIZARD], async () => {
     await page.goto(`${base}/heatpumps/${pumpId}/control`)
     await page.locator('[data-writable]').first().waitFor({ timeout: 30_000 })
-    // a plain number with a range, not EEPROM-backed (the simulator's write path verifies by reading back)
+    // a plain number with a range, not EEPROM-backed, and readable (it has a current value): only a value that can be
+    // read back can be verified
     const cards = await page.locator('[data-writable]').all()
+    const readable = (await api('GET', `/api/data?heatpump_id=${pumpId}`)).body?.[pumpId]?.values ?? {}
     let card = null
     for (const wantTemperature of [true, false]) {
       for (const c of cards) {
         if (card || (await c.locator('[data-test=eeprom]').count()) > 0) continue
+        if (readable[await c.getAttribute('data-writable')] === undefined) continue
         const input = c.locator('input[type=number][data-test=input]')
         if ((await input.count()) !== 1 || (await input.getAttribute('min')) === null || (await input.getAttribute('max')) === null) continue
         if (wantTemperature && !(await c.innerText()).includes('°C')) continue
@@ -292,9 +295,12 @@ try {
     }
     let eeprom = false
     if (!card) {
-      card = page.locator('[data-writable]:has(input[type=number][min][max])').first()
+      for (const c of cards) {
+        if (!card && readable[await c.getAttribute('data-writable')] !== undefined && (await c.locator('input[type=number][min][max]').count()) === 1) card = c
+      }
       eeprom = true
     }
+    assert.ok(card, 'no readable writable with a range on the control page')
     const id = await card.getAttribute('data-writable')
     const input = card.locator('[data-test=input]')
     const min = Number(await input.getAttribute('min'))

@@ -121,11 +121,24 @@ public class VictoriaMetrics {
     }
 
     private Uni<RestResponse<String>> bounded(Uni<RestResponse<String>> call) {
-        return call.ifNoItem().after(config.query().timeout())
+        // a pooled keep-alive connection that VictoriaMetrics closed as idle fails the request sent on it
+        // ("Connection was closed"): queries only read, so one more attempt on a fresh connection is safe
+        return call.onFailure(VictoriaMetrics::connectionClosed).retry().atMost(1)
+                .ifNoItem().after(config.query().timeout())
                 .failWith(() -> new VictoriaMetricsUnavailableException("VictoriaMetrics did not answer within "
                         + config.query().timeout().toSeconds() + " s"))
                 .onFailure(f -> !(f instanceof VictoriaMetricsUnavailableException))
                 .transform(f -> new VictoriaMetricsUnavailableException("VictoriaMetrics not reachable: " + rootMessage(f)));
+    }
+
+    static boolean connectionClosed(Throwable f) {
+        for (Throwable t = f; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException
+                    || (t.getMessage() != null && t.getMessage().contains("Connection was closed"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private JsonNode body(RestResponse<String> r, String what) {
