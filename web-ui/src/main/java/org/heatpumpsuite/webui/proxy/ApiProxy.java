@@ -53,7 +53,10 @@ public class ApiProxy {
         return proxies.computeIfAbsent(target, t -> {
             HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                     .setConnectTimeout((int) config.connectTimeout().toMillis())
-                    .setMaxPoolSize(config.maxConnectionsPerService()).setKeepAliveTimeout(30));
+                    .setMaxPoolSize(config.maxConnectionsPerService())
+                    // a fresh connection per forwarded request: a pooled one the service has just closed, or one a
+                    // late reset of an abandoned request closes (vert.x #6294), would fail the next request on it
+                    .setKeepAlive(false));
             int port = t.getPort() > 0 ? t.getPort() : 80;
             SocketAddress origin = SocketAddress.inetSocketAddress(port, t.getHost());
             // Each forwarded request is bounded (waiting for a pooled connection included), and abandoned when the
