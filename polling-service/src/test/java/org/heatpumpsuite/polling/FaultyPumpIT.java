@@ -141,9 +141,8 @@ class FaultyPumpIT {
                 .isGreaterThanOrEqualTo(0.99);
         assertThat(sum(metrics, "polling_poll_errors_total", "kind=\"refused\"", "manufacturer=\"daikin\"")).isPositive();
         assertThat(sum(metrics, "polling_poll_errors_total", "kind=\"timeout\"", "manufacturer=\"daikin\"")).isPositive();
-        assertThat(sum(metrics, "polling_poll_errors_total", "manufacturer=\"idm\"")).as("errors of the healthy iDM: %s",
-                metrics.lines().filter(l -> l.startsWith("polling_poll_errors_total")).toList()).isZero();
-        assertThat(sum(metrics, "polling_polls_total", "outcome=\"failed\"", "manufacturer=\"nibe\"")).isZero();
+        // (the counters are per maker, not per pump: on the shared test broker they also count pumps other test
+        // classes configured, so the healthy pumps are judged by their own readings below)
         assertThat(sum(metrics, "polling_sessions_open", "protocol=\"modbus\"")).isEqualTo(3);
 
         // ... and their readings show no gap: 10 s interval, ±10 % jitter, so at most 11 s plus 1 s of lateness
