@@ -1,5 +1,6 @@
 package org.heatpumpsuite.ingest.bench;
 
+import org.heatpumpsuite.testsupport.ProcessStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,16 +49,9 @@ final class Bench {
         }
     }
 
-    /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; -1 if unknown. */
+    /** CPU seconds (user + system) a process has used so far; -1 if unknown. */
     static double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after the command: state(0) ... utime(11) stime(12), in clock ticks (100 per second on Linux)
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcessStats.cpuSeconds(pid);
     }
 
     /** CPU seconds the whole machine has been busy (all cores, from /proc/stat). */

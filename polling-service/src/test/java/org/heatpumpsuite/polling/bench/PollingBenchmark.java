@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.heatpumpsuite.testsupport.ProcessStats;
 import org.heatpumpsuite.testsupport.KafkaProcess;
 import org.heatpumpsuite.testsupport.Ports;
 import org.heatpumpsuite.testsupport.Tokens;
@@ -133,16 +134,16 @@ public final class PollingBenchmark {
 
         long kafkaPid = kafkaPid(kafka);
         String before = scrape(url);
-        double pollerCpu0 = cpuSeconds(poller.process.pid());
-        double simCpu0 = cpuSeconds(simulator.process.pid());
-        double kafkaCpu0 = kafkaPid < 0 ? -1 : cpuSeconds(kafkaPid);
+        double pollerCpu0 = ProcessStats.cpuSeconds(poller.process.pid());
+        double simCpu0 = ProcessStats.cpuSeconds(simulator.process.pid());
+        double kafkaCpu0 = kafkaPid < 0 ? -1 : ProcessStats.cpuSeconds(kafkaPid);
         long t0 = System.nanoTime();
         sleep(o.window().toMillis());
         String after = scrape(url);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double pollerCpu = (cpuSeconds(poller.process.pid()) - pollerCpu0) / seconds * 100;
-        double simCpu = (cpuSeconds(simulator.process.pid()) - simCpu0) / seconds * 100;
-        double kafkaCpu = kafkaPid < 0 ? -1 : (cpuSeconds(kafkaPid) - kafkaCpu0) / seconds * 100;
+        double pollerCpu = (ProcessStats.cpuSeconds(poller.process.pid()) - pollerCpu0) / seconds * 100;
+        double simCpu = (ProcessStats.cpuSeconds(simulator.process.pid()) - simCpu0) / seconds * 100;
+        double kafkaCpu = kafkaPid < 0 ? -1 : (ProcessStats.cpuSeconds(kafkaPid) - kafkaCpu0) / seconds * 100;
 
         TreeMap<Double, Double> buckets = new TreeMap<>();
         latenessBuckets(after).forEach((le, c) -> buckets.put(le, c - latenessBuckets(before).getOrDefault(le, 0.0)));
@@ -163,8 +164,8 @@ public final class PollingBenchmark {
                 - sum(before, "polling_modbus_requests_per_cycle_sum");
         return new Step(pumps, (int) gauge(after, "polling_polled_pumps"), Math.round(polls), Math.round(failed),
                 Math.round(count), percentile(buckets, 0.99), count == 0 ? 0 : within / count, maxBucket,
-                requests / seconds, polls / seconds, pollerCpu, simCpu, kafkaCpu, rssMb(poller.process.pid()),
-                rssMb(simulator.process.pid()), sum(after, "polling_readings_dropped_total"), loadAverage());
+                requests / seconds, polls / seconds, pollerCpu, simCpu, kafkaCpu, ProcessStats.rssMb(poller.process.pid()),
+                ProcessStats.rssMb(simulator.process.pid()), sum(after, "polling_readings_dropped_total"), loadAverage());
     }
 
     // ---- processes
@@ -358,28 +359,6 @@ public final class PollingBenchmark {
     }
 
     // ---- /proc
-
-    /** CPU seconds (user + system) a process has used so far; -1 if unknown. */
-    static double cpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /** Resident set size in MB (VmRSS); -1 if unknown. */
-    static long rssMb(long pid) {
-        try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).map(l -> l.replaceAll("[^0-9]", ""))
-                    .mapToLong(kb -> Long.parseLong(kb) / 1024).findFirst().orElse(-1);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
 
     /** The broker's pid: the child process of this JVM that runs kafka.Kafka with this broker's folder. */
     static long kafkaPid(KafkaProcess kafka) {
